@@ -1,0 +1,45 @@
+//! Comparing freshly generated source with the checked-in file.
+
+use std::path::Path;
+
+/// How the checked-in file compares with what the spec produces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Freshness {
+    /// Byte-identical (after newline normalisation).
+    Fresh,
+    /// Missing or different; carries a short unified diff (checked-in → expected).
+    Stale {
+        /// The diff, at most [`DIFF_LINES`] lines.
+        diff: String,
+    },
+}
+
+/// The most diff lines a stale report shows.
+pub const DIFF_LINES: usize = 60;
+
+/// Compares `expected` with the file at `path`.
+pub fn compare(path: &Path, expected: &str) -> Freshness {
+    let current = std::fs::read_to_string(path).unwrap_or_default();
+    let current = normalize_newlines(&current);
+    let expected = normalize_newlines(expected);
+    if current == expected {
+        return Freshness::Fresh;
+    }
+    let diff = similar::TextDiff::from_lines(&current, &expected)
+        .unified_diff()
+        .context_radius(2)
+        .header("checked in", "generated from the spec")
+        .to_string();
+    let mut lines: Vec<&str> = diff.lines().take(DIFF_LINES + 1).collect();
+    if lines.len() > DIFF_LINES {
+        lines.truncate(DIFF_LINES);
+        lines.push("… (diff cut short)");
+    }
+    Freshness::Stale {
+        diff: lines.join("\n"),
+    }
+}
+
+fn normalize_newlines(s: &str) -> String {
+    s.replace("\r\n", "\n")
+}

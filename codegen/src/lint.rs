@@ -1,0 +1,277 @@
+//! The spec lint: what every operation and schema must carry, and the shapes that would make
+//! the generated client fail to decode what the server sends.
+
+use std::collections::BTreeSet;
+
+use openapiv3::{
+    AdditionalProperties, OpenAPI, ReferenceOr, Response, Schema, SchemaKind, StatusCode, Type,
+};
+
+use crate::{CodegenError, spec};
+
+/// Checks the spec; every problem found is one line naming the operation or schema.
+pub fn check(spec: &OpenAPI) -> Result<(), CodegenError> {
+    let mut problems = Vec::new();
+    for op in spec::operations(spec) {
+        operation_problems(spec, &op, &mut problems);
+    }
+    schema_description_problems(spec, &mut problems);
+    refused_shapes(spec, &mut problems);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(CodegenError::Lint(problems))
+    }
+}
+
+fn operation_problems(spec: &OpenAPI, op: &spec::OperationRef<'_>, problems: &mut Vec<String>) {
+    let name = op.name();
+    let o = op.operation;
+    let mut missing = |what: &str| problems.push(format!("operation `{name}`: missing {what}"));
+    if o.operation_id.as_deref().is_none_or(str::is_empty) {
+        missing("operationId");
+    }
+    if o.summary.as_deref().is_none_or(str::is_empty) {
+        missing("summary");
+    }
+    if o.description.as_deref().is_none_or(str::is_empty) {
+        missing("description");
+    }
+    if o.external_docs.as_ref().is_none_or(|d| d.url.is_empty()) {
+        missing("externalDocs.url");
+    }
+    if o.tags.is_empty() {
+        missing("a tag");
+    }
+    if !o.responses.responses.keys().any(is_error_status) {
+        missing("an error response (4XX/5XX)");
+    }
+    for (status, response) in &o.responses.responses {
+        let Some(response) = resolve_response(spec, response) else {
+            problems.push(format!(
+                "operation `{name}`: response {status} refers to a missing component"
+            ));
+            continue;
+        };
+        for (media, content) in &response.content {
+            if is_json(media) && content.schema.is_none() {
+                problems.push(format!(
+                    "operation `{name}`: response {status} ({media}) has no schema"
+                ));
+            }
+        }
+    }
+}
+
+/// Whether a response status is a client or server error.
+pub fn is_error_status(status: &StatusCode) -> bool {
+    match status {
+        StatusCode::Code(code) => (400..600).contains(code),
+        StatusCode::Range(range) => matches!(range, 4 | 5),
+    }
+}
+
+/// Whether a media type is decoded as JSON by the generated client.
+pub fn is_json(media: &str) -> bool {
+    media == "application/json" || media.starts_with("application/json;")
+}
+
+/// Resolves a response that may be a `#/components/responses/…` reference.
+pub fn resolve_response<'a>(
+    spec: &'a OpenAPI,
+    response: &'a ReferenceOr<Response>,
+) -> Option<&'a Response> {
+    match response {
+        ReferenceOr::Item(r) => Some(r),
+        ReferenceOr::Reference { reference } => {
+            let name = reference.strip_prefix("#/components/responses/")?;
+            match spec.components.as_ref()?.responses.get(name)? {
+                ReferenceOr::Item(r) => Some(r),
+                ReferenceOr::Reference { .. } => None,
+            }
+        }
+    }
+}
+
+fn schema_description_problems(spec: &OpenAPI, problems: &mut Vec<String>) {
+    let Some(components) = &spec.components else {
+        return;
+    };
+    for (name, schema) in &components.schemas {
+        let ReferenceOr::Item(schema) = schema else {
+            continue;
+        };
+        if schema
+            .schema_data
+            .description
+            .as_deref()
+            .is_none_or(str::is_empty)
+        {
+            problems.push(format!("schema `{name}`: missing description"));
+        }
+        for (property, schema) in object_properties(schema) {
+            if let ReferenceOr::Item(p) = schema
+                && p.schema_data
+                    .description
+                    .as_deref()
+                    .is_none_or(str::is_empty)
+            {
+                problems.push(format!("schema `{name}.{property}`: missing description"));
+            }
+        }
+    }
+}
+
+fn object_properties(schema: &Schema) -> Vec<(&String, &ReferenceOr<Box<Schema>>)> {
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::Object(o)) => o.properties.iter().collect(),
+        SchemaKind::Any(a) => a.properties.iter().collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn refused_shapes(spec: &OpenAPI, problems: &mut Vec<String>) {
+    let mut walker = Walker {
+        spec,
+        seen: BTreeSet::new(),
+    };
+    for op in spec::operations(spec) {
+        let name = op.name();
+        for response in op.operation.responses.responses.values() {
+            let Some(response) = resolve_response(spec, response) else {
+                continue;
+            };
+            for content in response.content.values() {
+                if let Some(schema) = &content.schema {
+                    walker.visit_ref(schema, &format!("response of `{name}`"), problems);
+                }
+            }
+        }
+    }
+    if let Some(components) = &spec.components {
+        for (name, schema) in &components.schemas {
+            if let ReferenceOr::Item(schema) = schema {
+                any_of_scalar_problems(spec, schema, &format!("schema `{name}`"), problems);
+            }
+        }
+    }
+}
+
+/// Walks every schema reachable from a response, refusing closed objects.
+struct Walker<'a> {
+    spec: &'a OpenAPI,
+    seen: BTreeSet<String>,
+}
+
+impl Walker<'_> {
+    fn visit_ref<T: AsSchema>(&mut self, schema: &ReferenceOr<T>, at: &str, p: &mut Vec<String>) {
+        match schema {
+            ReferenceOr::Reference { reference } => {
+                if !self.seen.insert(reference.clone()) {
+                    return;
+                }
+                if let Some(target) = component_schema(self.spec, reference) {
+                    let name = reference.rsplit('/').next().unwrap_or(reference);
+                    self.visit(target, &format!("schema `{name}`"), p);
+                }
+            }
+            ReferenceOr::Item(schema) => self.visit(schema.as_schema(), at, p),
+        }
+    }
+
+    fn visit(&mut self, schema: &Schema, at: &str, p: &mut Vec<String>) {
+        let (properties, additional, items) = match &schema.schema_kind {
+            SchemaKind::Type(Type::Object(o)) => {
+                (Some(&o.properties), o.additional_properties.as_ref(), None)
+            }
+            SchemaKind::Type(Type::Array(a)) => (None, None, a.items.as_ref()),
+            SchemaKind::Any(a) => (
+                Some(&a.properties),
+                a.additional_properties.as_ref(),
+                a.items.as_ref(),
+            ),
+            SchemaKind::OneOf { one_of: all }
+            | SchemaKind::AllOf { all_of: all }
+            | SchemaKind::AnyOf { any_of: all } => {
+                for s in all {
+                    self.visit_ref(s, at, p);
+                }
+                (None, None, None)
+            }
+            SchemaKind::Not { not } => {
+                self.visit_ref(not.as_ref(), at, p);
+                (None, None, None)
+            }
+            SchemaKind::Type(_) => (None, None, None),
+        };
+        match additional {
+            Some(AdditionalProperties::Any(false)) => p.push(format!(
+                "{at}: `additionalProperties: false` in a response makes every new server field a decode error"
+            )),
+            Some(AdditionalProperties::Schema(s)) => self.visit_ref(s.as_ref(), at, p),
+            _ => {}
+        }
+        for (name, s) in properties.into_iter().flatten() {
+            self.visit_ref(s, &format!("{at}.{name}"), p);
+        }
+        if let Some(items) = items {
+            self.visit_ref(items, &format!("{at}[]"), p);
+        }
+    }
+}
+
+/// Lets the walker treat `Schema` and `Box<Schema>` alike.
+trait AsSchema {
+    fn as_schema(&self) -> &Schema;
+}
+
+impl AsSchema for Schema {
+    fn as_schema(&self) -> &Schema {
+        self
+    }
+}
+
+impl AsSchema for Box<Schema> {
+    fn as_schema(&self) -> &Schema {
+        self
+    }
+}
+
+fn component_schema<'a>(spec: &'a OpenAPI, reference: &str) -> Option<&'a Schema> {
+    let name = reference.strip_prefix("#/components/schemas/")?;
+    match spec.components.as_ref()?.schemas.get(name)? {
+        ReferenceOr::Item(s) => Some(s),
+        ReferenceOr::Reference { .. } => None,
+    }
+}
+
+/// `anyOf` over scalars makes progenitor emit a struct of flattened options that cannot
+/// decode a plain string; the open-enum shape is `oneOf: [{$ref: Known}, {type: string}]`.
+fn any_of_scalar_problems(spec: &OpenAPI, schema: &Schema, at: &str, p: &mut Vec<String>) {
+    if let SchemaKind::AnyOf { any_of } = &schema.schema_kind {
+        let scalar = any_of.iter().any(|member| {
+            let member = match member {
+                ReferenceOr::Item(s) => Some(s),
+                ReferenceOr::Reference { reference } => component_schema(spec, reference),
+            };
+            member.is_some_and(|s| {
+                matches!(
+                    s.schema_kind,
+                    SchemaKind::Type(
+                        Type::String(_) | Type::Number(_) | Type::Integer(_) | Type::Boolean(_)
+                    )
+                )
+            })
+        });
+        if scalar {
+            p.push(format!(
+                "{at}: `anyOf` over scalars does not decode; use `oneOf: [{{$ref: Known}}, {{type: string}}]`"
+            ));
+        }
+    }
+    for (name, s) in object_properties(schema) {
+        if let ReferenceOr::Item(s) = s {
+            any_of_scalar_problems(spec, s, &format!("{at}.{name}"), p);
+        }
+    }
+}
