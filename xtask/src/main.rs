@@ -27,12 +27,15 @@ enum Task {
         /// Do not write: fail with a diff when the checked-in file is stale.
         #[arg(long)]
         check: bool,
+        /// The spec to generate from (default: spec/wix-headless-auth.yaml).
+        #[arg(long, value_name = "FILE")]
+        spec: Option<PathBuf>,
     },
 }
 
 fn main() -> ExitCode {
     match Cli::parse().task {
-        Task::Codegen { check } => match codegen_task(&workspace_root(), check) {
+        Task::Codegen { check, spec } => match codegen_task(&workspace_root(), spec, check) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
                 eprintln!("error: {message}");
@@ -49,9 +52,10 @@ fn workspace_root() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
-fn codegen_task(root: &Path, check: bool) -> Result<(), String> {
+fn codegen_task(root: &Path, spec: Option<PathBuf>, check: bool) -> Result<(), String> {
+    let spec = spec.unwrap_or_else(|| root.join(SPEC));
     let started = Instant::now();
-    let output = codegen::generate_from_path(&root.join(SPEC), SPEC).map_err(|e| e.to_string())?;
+    let output = codegen::generate_from_path(&spec, SPEC).map_err(|e| e.to_string())?;
     let target = root.join(GENERATED);
     let elapsed = started.elapsed();
     let summary = format!(
