@@ -160,26 +160,50 @@ fn refused_shapes(spec: &OpenAPI, problems: &mut Vec<String>) {
 /// Walks every schema reachable from a response, refusing closed objects.
 struct Walker<'a> {
     spec: &'a OpenAPI,
-    seen: BTreeSet<String>,
+    seen: BTreeSet<(String, bool)>,
 }
 
 impl Walker<'_> {
     fn visit_ref<T: AsSchema>(&mut self, schema: &ReferenceOr<T>, at: &str, p: &mut Vec<String>) {
+        self.visit_ref_in(schema, at, false, p);
+    }
+
+    /// `open` is true inside an open-enum `oneOf` (one member is a plain string), where a
+    /// closed enum member is fine because unknown values fall through to the string.
+    fn visit_ref_in<T: AsSchema>(
+        &mut self,
+        schema: &ReferenceOr<T>,
+        at: &str,
+        open: bool,
+        p: &mut Vec<String>,
+    ) {
         match schema {
             ReferenceOr::Reference { reference } => {
-                if !self.seen.insert(reference.clone()) {
+                if !self.seen.insert((reference.clone(), open)) {
                     return;
                 }
                 if let Some(target) = component_schema(self.spec, reference) {
                     let name = reference.rsplit('/').next().unwrap_or(reference);
-                    self.visit(target, &format!("schema `{name}`"), p);
+                    self.visit(target, &format!("schema `{name}`"), open, p);
                 }
             }
-            ReferenceOr::Item(schema) => self.visit(schema.as_schema(), at, p),
+            ReferenceOr::Item(schema) => self.visit(schema.as_schema(), at, open, p),
         }
     }
 
-    fn visit(&mut self, schema: &Schema, at: &str, p: &mut Vec<String>) {
+    fn visit(&mut self, schema: &Schema, at: &str, open: bool, p: &mut Vec<String>) {
+        if let SchemaKind::Type(Type::String(s)) = &schema.schema_kind {
+            if s.max_length.is_some() || s.min_length.is_some() || s.pattern.is_some() {
+                p.push(format!(
+                    "{at}: a length or pattern limit in a response makes one long value a decode error of the whole response; state the limit in the description"
+                ));
+            }
+            if !s.enumeration.is_empty() && !open {
+                p.push(format!(
+                    "{at}: a closed enum in a response makes a new value a decode error; use `oneOf: [{{$ref: Known}}, {{type: string}}]`"
+                ));
+            }
+        }
         let (properties, additional, items) = match &schema.schema_kind {
             SchemaKind::Type(Type::Object(o)) => {
                 (Some(&o.properties), o.additional_properties.as_ref(), None)
@@ -190,9 +214,14 @@ impl Walker<'_> {
                 a.additional_properties.as_ref(),
                 a.items.as_ref(),
             ),
-            SchemaKind::OneOf { one_of: all }
-            | SchemaKind::AllOf { all_of: all }
-            | SchemaKind::AnyOf { any_of: all } => {
+            SchemaKind::OneOf { one_of: all } => {
+                let open = all.iter().any(is_plain_string);
+                for s in all {
+                    self.visit_ref_in(s, at, open, p);
+                }
+                (None, None, None)
+            }
+            SchemaKind::AllOf { all_of: all } | SchemaKind::AnyOf { any_of: all } => {
                 for s in all {
                     self.visit_ref(s, at, p);
                 }
@@ -212,12 +241,26 @@ impl Walker<'_> {
             _ => {}
         }
         for (name, s) in properties.into_iter().flatten() {
-            self.visit_ref(s, &format!("{at}.{name}"), p);
+            self.visit_ref(s, &child(at, &format!(".{name}")), p);
         }
         if let Some(items) = items {
-            self.visit_ref(items, &format!("{at}[]"), p);
+            self.visit_ref(items, &child(at, "[]"), p);
         }
     }
+}
+
+/// Extends a location such as "schema `Closed`" to "schema `Closed.kind`".
+fn child(at: &str, suffix: &str) -> String {
+    match at.strip_suffix('`') {
+        Some(open) => format!("{open}{suffix}`"),
+        None => format!("{at}{suffix}"),
+    }
+}
+
+/// A `{type: string}` with no enum or limit: the catch-all member of an open enum.
+fn is_plain_string(schema: &ReferenceOr<Schema>) -> bool {
+    matches!(schema, ReferenceOr::Item(Schema { schema_kind: SchemaKind::Type(Type::String(s)), .. })
+        if s.enumeration.is_empty() && s.max_length.is_none() && s.pattern.is_none())
 }
 
 /// Lets the walker treat `Schema` and `Box<Schema>` alike.
@@ -271,7 +314,7 @@ fn any_of_scalar_problems(spec: &OpenAPI, schema: &Schema, at: &str, p: &mut Vec
     }
     for (name, s) in object_properties(schema) {
         if let ReferenceOr::Item(s) = s {
-            any_of_scalar_problems(spec, s, &format!("{at}.{name}"), p);
+            any_of_scalar_problems(spec, s, &child(at, &format!(".{name}")), p);
         }
     }
 }

@@ -1709,9 +1709,9 @@ pub mod types {
         ///Birth date, `YYYY-MM-DD`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub birthdate: ::std::option::Option<::std::string::String>,
-        ///Company name.
+        ///Company name (at most 1000 characters).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub company: ::std::option::Option<IdentityProfileCompany>,
+        pub company: ::std::option::Option<::std::string::String>,
         ///Custom fields (extended-field keys without the `custom.` prefix).
         #[serde(
             rename = "customFields",
@@ -1756,9 +1756,9 @@ pub mod types {
         ///Picture URL.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub picture: ::std::option::Option<::std::string::String>,
-        ///Position.
+        ///Position (at most 1000 characters).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub position: ::std::option::Option<IdentityProfilePosition>,
+        pub position: ::std::option::Option<::std::string::String>,
         #[serde(
             rename = "privacyStatus",
             skip_serializing_if = "::std::option::Option::is_none"
@@ -1771,226 +1771,18 @@ pub mod types {
             skip_serializing_if = "::std::vec::Vec::is_empty"
         )]
         pub secondary_emails: ::std::vec::Vec<SecondaryEmail>,
-        ///The member's profile URL slug.
+        ///The member's profile URL slug (at most 255 characters).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub slug: ::std::option::Option<IdentityProfileSlug>,
+        pub slug: ::std::option::Option<::std::string::String>,
         ///Subscribed to marketing emails.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub subscription: ::std::option::Option<bool>,
-        ///VAT ID.
+        ///VAT ID (at most 1000 characters).
         #[serde(
             rename = "vatId",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub vat_id: ::std::option::Option<IdentityProfileVatId>,
-    }
-    ///Company name.
-    #[derive(
-        ::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd, schemars::JsonSchema,
-    )]
-    #[serde(transparent)]
-    pub struct IdentityProfileCompany(::std::string::String);
-    impl ::std::ops::Deref for IdentityProfileCompany {
-        type Target = ::std::string::String;
-        fn deref(&self) -> &::std::string::String {
-            &self.0
-        }
-    }
-    impl ::std::convert::From<IdentityProfileCompany> for ::std::string::String {
-        fn from(value: IdentityProfileCompany) -> Self {
-            value.0
-        }
-    }
-    impl ::std::str::FromStr for IdentityProfileCompany {
-        type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
-            if value.chars().count() > 1000usize {
-                return Err("longer than 1000 characters".into());
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for IdentityProfileCompany {
-        type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for IdentityProfileCompany {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for IdentityProfileCompany {
-        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-        where
-            D: ::serde::Deserializer<'de>,
-        {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
-        }
-    }
-    ///Position.
-    #[derive(
-        ::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd, schemars::JsonSchema,
-    )]
-    #[serde(transparent)]
-    pub struct IdentityProfilePosition(::std::string::String);
-    impl ::std::ops::Deref for IdentityProfilePosition {
-        type Target = ::std::string::String;
-        fn deref(&self) -> &::std::string::String {
-            &self.0
-        }
-    }
-    impl ::std::convert::From<IdentityProfilePosition> for ::std::string::String {
-        fn from(value: IdentityProfilePosition) -> Self {
-            value.0
-        }
-    }
-    impl ::std::str::FromStr for IdentityProfilePosition {
-        type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
-            if value.chars().count() > 1000usize {
-                return Err("longer than 1000 characters".into());
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for IdentityProfilePosition {
-        type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for IdentityProfilePosition {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for IdentityProfilePosition {
-        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-        where
-            D: ::serde::Deserializer<'de>,
-        {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
-        }
-    }
-    ///The member's profile URL slug.
-    #[derive(
-        ::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd, schemars::JsonSchema,
-    )]
-    #[serde(transparent)]
-    pub struct IdentityProfileSlug(::std::string::String);
-    impl ::std::ops::Deref for IdentityProfileSlug {
-        type Target = ::std::string::String;
-        fn deref(&self) -> &::std::string::String {
-            &self.0
-        }
-    }
-    impl ::std::convert::From<IdentityProfileSlug> for ::std::string::String {
-        fn from(value: IdentityProfileSlug) -> Self {
-            value.0
-        }
-    }
-    impl ::std::str::FromStr for IdentityProfileSlug {
-        type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
-            if value.chars().count() > 255usize {
-                return Err("longer than 255 characters".into());
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for IdentityProfileSlug {
-        type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for IdentityProfileSlug {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for IdentityProfileSlug {
-        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-        where
-            D: ::serde::Deserializer<'de>,
-        {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
-        }
-    }
-    ///VAT ID.
-    #[derive(
-        ::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd, schemars::JsonSchema,
-    )]
-    #[serde(transparent)]
-    pub struct IdentityProfileVatId(::std::string::String);
-    impl ::std::ops::Deref for IdentityProfileVatId {
-        type Target = ::std::string::String;
-        fn deref(&self) -> &::std::string::String {
-            &self.0
-        }
-    }
-    impl ::std::convert::From<IdentityProfileVatId> for ::std::string::String {
-        fn from(value: IdentityProfileVatId) -> Self {
-            value.0
-        }
-    }
-    impl ::std::str::FromStr for IdentityProfileVatId {
-        type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
-            if value.chars().count() > 1000usize {
-                return Err("longer than 1000 characters".into());
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for IdentityProfileVatId {
-        type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for IdentityProfileVatId {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for IdentityProfileVatId {
-        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-        where
-            D: ::serde::Deserializer<'de>,
-        {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
-        }
+        pub vat_id: ::std::option::Option<::std::string::String>,
     }
     ///The identity's status and why.
     #[derive(
@@ -2620,12 +2412,12 @@ pub mod types {
         ::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, schemars::JsonSchema,
     )]
     pub struct RedirectSession {
-        ///The URL to send the browser to (for `auth`, the authorize endpoint with every parameter).
+        ///The URL to send the browser to (for `auth`, the authorize endpoint with every parameter); at most 2048 characters.
         #[serde(
             rename = "fullUrl",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub full_url: ::std::option::Option<RedirectSessionFullUrl>,
+        pub full_url: ::std::option::Option<::std::string::String>,
         ///The redirect session ID, a GUID.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub id: ::std::option::Option<::std::string::String>,
@@ -2635,12 +2427,12 @@ pub mod types {
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub session_token: ::std::option::Option<crate::Secret>,
-        ///A short form of `fullUrl`, when requested.
+        ///A short form of `fullUrl`, when requested (at most 2048 characters).
         #[serde(
             rename = "shortUrl",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub short_url: ::std::option::Option<RedirectSessionShortUrl>,
+        pub short_url: ::std::option::Option<::std::string::String>,
         #[serde(
             rename = "urlDetails",
             skip_serializing_if = "::std::option::Option::is_none"
@@ -2654,58 +2446,6 @@ pub mod types {
         pub auth_request: AuthorizeRequest,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub prompt: ::std::option::Option<Prompt>,
-    }
-    ///The URL to send the browser to (for `auth`, the authorize endpoint with every parameter).
-    #[derive(
-        ::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd, schemars::JsonSchema,
-    )]
-    #[serde(transparent)]
-    pub struct RedirectSessionFullUrl(::std::string::String);
-    impl ::std::ops::Deref for RedirectSessionFullUrl {
-        type Target = ::std::string::String;
-        fn deref(&self) -> &::std::string::String {
-            &self.0
-        }
-    }
-    impl ::std::convert::From<RedirectSessionFullUrl> for ::std::string::String {
-        fn from(value: RedirectSessionFullUrl) -> Self {
-            value.0
-        }
-    }
-    impl ::std::str::FromStr for RedirectSessionFullUrl {
-        type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
-            if value.chars().count() > 2048usize {
-                return Err("longer than 2048 characters".into());
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for RedirectSessionFullUrl {
-        type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for RedirectSessionFullUrl {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for RedirectSessionFullUrl {
-        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-        where
-            D: ::serde::Deserializer<'de>,
-        {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
-        }
     }
     ///The `login` intent, the Wix login page without first checking whether the visitor is logged in. Empty.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, schemars::JsonSchema)]
@@ -2775,58 +2515,6 @@ pub mod types {
                 maintain_identity: defaults::default_bool::<true>(),
                 use_generic_wix_pages: defaults::default_bool::<true>(),
             }
-        }
-    }
-    ///A short form of `fullUrl`, when requested.
-    #[derive(
-        ::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd, schemars::JsonSchema,
-    )]
-    #[serde(transparent)]
-    pub struct RedirectSessionShortUrl(::std::string::String);
-    impl ::std::ops::Deref for RedirectSessionShortUrl {
-        type Target = ::std::string::String;
-        fn deref(&self) -> &::std::string::String {
-            &self.0
-        }
-    }
-    impl ::std::convert::From<RedirectSessionShortUrl> for ::std::string::String {
-        fn from(value: RedirectSessionShortUrl) -> Self {
-            value.0
-        }
-    }
-    impl ::std::str::FromStr for RedirectSessionShortUrl {
-        type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
-            if value.chars().count() > 2048usize {
-                return Err("longer than 2048 characters".into());
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for RedirectSessionShortUrl {
-        type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for RedirectSessionShortUrl {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for RedirectSessionShortUrl {
-        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-        where
-            D: ::serde::Deserializer<'de>,
-        {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
         }
     }
     ///An allowed authorization redirect URI of the OAuth app.
