@@ -21,7 +21,9 @@ pub fn header_line(spec_name: &str) -> String {
 
 /// Formats the tokens and prepends the header.
 pub fn render(tokens: TokenStream, spec_name: &str) -> Result<String, CodegenError> {
-    let file = syn::parse2::<syn::File>(tokens).map_err(|e| CodegenError::Format(e.to_string()))?;
+    let mut file =
+        syn::parse2::<syn::File>(tokens).map_err(|e| CodegenError::Format(e.to_string()))?;
+    crate::docs::split_multiline_docs(&mut file);
     let pretty = prettyplease::unparse(&file);
     let source = format!(
         "{}\n{MODULE_ATTRIBUTES}\n\n{pretty}",

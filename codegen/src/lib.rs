@@ -7,6 +7,7 @@
 //! result with a checked-in file.
 #![forbid(unsafe_code)]
 
+pub mod docs;
 pub mod error;
 pub mod format;
 pub mod freshness;

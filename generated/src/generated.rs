@@ -771,9 +771,8 @@ pub mod types {
                 })
         }
     }
-    /**One CAPTCHA token; set exactly one property. Keys are PascalCase on the wire. Use
-    Wix's site keys with the enterprise reCAPTCHA script.
-    */
+    /// One CAPTCHA token; set exactly one property. Keys are PascalCase on the wire. Use
+    /// Wix's site keys with the enterprise reCAPTCHA script.
     #[derive(
         ::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, schemars::JsonSchema,
     )]
@@ -1092,9 +1091,8 @@ pub mod types {
         )]
         pub idp_connection: ::std::option::Option<IdpConnection>,
     }
-    /**What the redirect session is for. Set exactly one intent (`auth`, `login` or
-    `logout`); they are optional properties because the wire is a protobuf oneof.
-    */
+    /// What the redirect session is for. Set exactly one intent (`auth`, `login` or
+    /// `logout`); they are optional properties because the wire is a protobuf oneof.
     #[derive(
         ::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, schemars::JsonSchema,
     )]
@@ -1828,12 +1826,11 @@ pub mod types {
         ///The member's email address.
         pub email: ::std::string::String,
     }
-    /**Where an authentication flow stands. `SUCCESS`: done, with a session token.
-    `REQUIRE_OWNER_APPROVAL`: the site owner must approve the member.
-    `REQUIRE_EMAIL_VERIFICATION`: verify the email code with the state token.
-    `STATUS_CHECK`: the member's status does not prevent login. `REQUIRE_MISSING_FIELDS`:
-    required signup-form fields are missing.
-    */
+    /// Where an authentication flow stands. `SUCCESS`: done, with a session token.
+    /// `REQUIRE_OWNER_APPROVAL`: the site owner must approve the member.
+    /// `REQUIRE_EMAIL_VERIFICATION`: verify the email code with the state token.
+    /// `STATUS_CHECK`: the member's status does not prevent login. `REQUIRE_MISSING_FIELDS`:
+    /// required signup-form fields are missing.
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -3020,9 +3017,8 @@ pub mod types {
         ///An access token.
         pub token: crate::Secret,
     }
-    /**What a token is. proto3 JSON omits default values, so every field may be absent;
-    an absent `active` means false.
-    */
+    /// What a token is. proto3 JSON omits default values, so every field may be absent;
+    /// an absent `active` means false.
     #[derive(
         ::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, schemars::JsonSchema,
     )]
@@ -3123,20 +3119,20 @@ pub mod types {
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, schemars::JsonSchema)]
     #[serde(untagged)]
     pub enum UnixSeconds {
-        Variant0(::std::string::String),
-        Variant1(i64),
+        Int64(i64),
+        String(::std::string::String),
     }
     impl ::std::fmt::Display for UnixSeconds {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             match self {
-                Self::Variant0(x) => x.fmt(f),
-                Self::Variant1(x) => x.fmt(f),
+                Self::Int64(x) => x.fmt(f),
+                Self::String(x) => x.fmt(f),
             }
         }
     }
     impl ::std::convert::From<i64> for UnixSeconds {
         fn from(value: i64) -> Self {
-            Self::Variant1(value)
+            Self::Int64(value)
         }
     }
     ///`fullUrl` in parts.
@@ -3376,31 +3372,31 @@ pub mod types {
     }
 }
 #[derive(Clone, Debug)]
-/**Client for Wix Headless member authentication
-
-The REST surface a Wix Headless site or app uses to sign members in: register, log in,
-verify an email code, sign on server-to-server, turn a session token into OAuth tokens
-through a redirect session and an authorization code with PKCE, refresh them, recover
-or change a password, and log out.
-
-Conventions that hold for every operation:
-- Access tokens (visitor, member or app) are sent **raw** in the `Authorization` header,
-  with no `Bearer ` prefix, exactly as `@wix/sdk` sends them. The header is modelled as
-  a required header parameter on each operation that needs one, because the token
-  differs from call to call (visitor token for register, member token for change
-  password) and a generated client then takes it as an argument.
-- IAM, verification, recovery and redirects bodies are lowerCamelCase. The OAuth token
-  *response* is snake_case.
-- int64 values arrive as JSON strings (proto3 JSON). proto3 JSON also omits fields that
-  hold their default value, so response fields are only `required` where the docs or
-  the npm types say so and the value is never a default.
-- Enums in responses are open: a value added by Wix later decodes as a plain string.
-- Every error status carries the Wix error envelope (`WixError`), except the token
-  endpoint, whose error body is undocumented (RFC 6749 §5.2 `OAuthError` or the
-  envelope). 5xx bodies may be empty by design.
-
-
-Version: 2026-11*/
+/// Client for Wix Headless member authentication
+///
+/// The REST surface a Wix Headless site or app uses to sign members in: register, log in,
+/// verify an email code, sign on server-to-server, turn a session token into OAuth tokens
+/// through a redirect session and an authorization code with PKCE, refresh them, recover
+/// or change a password, and log out.
+///
+/// Conventions that hold for every operation:
+/// - Access tokens (visitor, member or app) are sent **raw** in the `Authorization` header,
+///   with no `Bearer ` prefix, exactly as `@wix/sdk` sends them. The header is modelled as
+///   a required header parameter on each operation that needs one, because the token
+///   differs from call to call (visitor token for register, member token for change
+///   password) and a generated client then takes it as an argument.
+/// - IAM, verification, recovery and redirects bodies are lowerCamelCase. The OAuth token
+///   *response* is snake_case.
+/// - int64 values arrive as JSON strings (proto3 JSON). proto3 JSON also omits fields that
+///   hold their default value, so response fields are only `required` where the docs or
+///   the npm types say so and the value is never a default.
+/// - Enums in responses are open: a value added by Wix later decodes as a plain string.
+/// - Every error status carries the Wix error envelope (`WixError`), except the token
+///   endpoint, whose error body is undocumented (RFC 6749 §5.2 `OAuthError` or the
+///   envelope). 5xx bodies may be empty by design.
+///
+///
+/// Version: 2026-11
 pub struct Client {
     pub(crate) baseurl: String,
     pub(crate) client: reqwest::Client,
@@ -3436,24 +3432,23 @@ impl ClientInfo<()> for Client {
 impl ClientHooks<()> for &Client {}
 #[allow(clippy::all)]
 impl Client {
-    /**Register a new member with an email address and password
-
-    Creates a member and answers with the state of the registration. `SUCCESS` carries a
-    session token; `REQUIRE_EMAIL_VERIFICATION` (the email already belongs to a contact,
-    or the site requires it) carries a state token and sends a code to the email;
-    `REQUIRE_OWNER_APPROVAL` means the site owner must approve the member first.
-    Called with the current visitor access token.
-    Known error codes in `details.applicationError.code`: `-19995` (email exists),
-    `-19971` (captcha missing), `-19970` (captcha invalid), `DUPLICATE_EMAIL`,
-    `THROTTLED_FEATURE`.
-
-
-    Sends a `POST` request to `/_api/iam/authentication/v2/register`
-
-    Arguments:
-    - `authorization`: The access token the operation needs (see its security), sent raw with no `Bearer ` prefix.
-    - `body`
-    */
+    /// Register a new member with an email address and password
+    ///
+    /// Creates a member and answers with the state of the registration. `SUCCESS` carries a
+    /// session token; `REQUIRE_EMAIL_VERIFICATION` (the email already belongs to a contact,
+    /// or the site requires it) carries a state token and sends a code to the email;
+    /// `REQUIRE_OWNER_APPROVAL` means the site owner must approve the member first.
+    /// Called with the current visitor access token.
+    /// Known error codes in `details.applicationError.code`: `-19995` (email exists),
+    /// `-19971` (captcha missing), `-19970` (captcha invalid), `DUPLICATE_EMAIL`,
+    /// `THROTTLED_FEATURE`.
+    ///
+    ///
+    /// Sends a `POST` request to `/_api/iam/authentication/v2/register`
+    ///
+    /// Arguments:
+    /// - `authorization`: The access token the operation needs (see its security), sent raw with no `Bearer ` prefix.
+    /// - `body`
     pub async fn register_v2<'a>(
         &'a self,
         authorization: &'a str,
@@ -3492,22 +3487,21 @@ impl Client {
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
-    /**Log in a member with an email address and password
-
-    Starts (or, with `stateToken`, continues) a login and answers with its state.
-    `SUCCESS` carries a session token. Called with the current visitor access token.
-    Known error codes in `details.applicationError.code`: `-19976` (wrong email or
-    password), `-19999` (no member with that email), `-19973` (the password was reset;
-    the member must use "forgot password"), `-19958` (pending owner approval),
-    `-19971` / `-19970` (captcha missing / invalid), `-19959` (throttled).
-
-
-    Sends a `POST` request to `/_api/iam/authentication/v2/login`
-
-    Arguments:
-    - `authorization`: The access token the operation needs (see its security), sent raw with no `Bearer ` prefix.
-    - `body`
-    */
+    /// Log in a member with an email address and password
+    ///
+    /// Starts (or, with `stateToken`, continues) a login and answers with its state.
+    /// `SUCCESS` carries a session token. Called with the current visitor access token.
+    /// Known error codes in `details.applicationError.code`: `-19976` (wrong email or
+    /// password), `-19999` (no member with that email), `-19973` (the password was reset;
+    /// the member must use "forgot password"), `-19958` (pending owner approval),
+    /// `-19971` / `-19970` (captcha missing / invalid), `-19959` (throttled).
+    ///
+    ///
+    /// Sends a `POST` request to `/_api/iam/authentication/v2/login`
+    ///
+    /// Arguments:
+    /// - `authorization`: The access token the operation needs (see its security), sent raw with no `Bearer ` prefix.
+    /// - `body`
     pub async fn login_v2<'a>(
         &'a self,
         authorization: &'a str,
@@ -3546,20 +3540,19 @@ impl Client {
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
-    /**Authenticate a member server-to-server, without credentials
-
-    Returns a session token for the member with this email, creating or updating the
-    member as needed. Callable only as a Wix app or Wix user identity (an app access
-    token from the `client_credentials` grant, or an API key), with the permission
-    "Manage Members Authentication". Developer Preview.
-
-
-    Sends a `POST` request to `/_api/iam/authentication/v2/sign-on`
-
-    Arguments:
-    - `authorization`: The access token the operation needs (see its security), sent raw with no `Bearer ` prefix.
-    - `body`
-    */
+    /// Authenticate a member server-to-server, without credentials
+    ///
+    /// Returns a session token for the member with this email, creating or updating the
+    /// member as needed. Callable only as a Wix app or Wix user identity (an app access
+    /// token from the `client_credentials` grant, or an API key), with the permission
+    /// "Manage Members Authentication". Developer Preview.
+    ///
+    ///
+    /// Sends a `POST` request to `/_api/iam/authentication/v2/sign-on`
+    ///
+    /// Arguments:
+    /// - `authorization`: The access token the operation needs (see its security), sent raw with no `Bearer ` prefix.
+    /// - `body`
     pub async fn sign_on<'a>(
         &'a self,
         authorization: &'a str,
@@ -3598,18 +3591,17 @@ impl Client {
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
-    /**Change the password of the logged-in member
-
-    Sets a new password for the member whose access token is sent. The site's password
-    policy is enforced; the session stays valid afterwards. Developer Preview.
-
-
-    Sends a `POST` request to `/_api/iam/authentication/v2/change-password`
-
-    Arguments:
-    - `authorization`: The access token the operation needs (see its security), sent raw with no `Bearer ` prefix.
-    - `body`
-    */
+    /// Change the password of the logged-in member
+    ///
+    /// Sets a new password for the member whose access token is sent. The site's password
+    /// policy is enforced; the session stays valid afterwards. Developer Preview.
+    ///
+    ///
+    /// Sends a `POST` request to `/_api/iam/authentication/v2/change-password`
+    ///
+    /// Arguments:
+    /// - `authorization`: The access token the operation needs (see its security), sent raw with no `Bearer ` prefix.
+    /// - `body`
     pub async fn change_password<'a>(
         &'a self,
         authorization: &'a str,
@@ -3651,22 +3643,21 @@ impl Client {
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
-    /**Log out the member of the browser session
-
-    Browser-oriented: clears the Wix session cookies and answers with an HTML page, or
-    with a `302` to `postLogoutRedirectUri` when one is given. The answer is never JSON:
-    a generated client returns the raw body for `200`, and a `302` as an unexpected
-    response that keeps its status and `Location` (use a client that does not follow
-    redirects). Token-based apps log out through Create Redirect Session's `logout`
-    intent instead. Developer Preview.
-
-
-    Sends a `GET` request to `/_api/iam/authentication/v1/logout`
-
-    Arguments:
-    - `client_id`: The OAuth app (client) ID whose allowed URIs `postLogoutRedirectUri` is checked against.
-    - `post_logout_redirect_uri`: Where to send the browser after logging out.
-    */
+    /// Log out the member of the browser session
+    ///
+    /// Browser-oriented: clears the Wix session cookies and answers with an HTML page, or
+    /// with a `302` to `postLogoutRedirectUri` when one is given. The answer is never JSON:
+    /// a generated client returns the raw body for `200`, and a `302` as an unexpected
+    /// response that keeps its status and `Location` (use a client that does not follow
+    /// redirects). Token-based apps log out through Create Redirect Session's `logout`
+    /// intent instead. Developer Preview.
+    ///
+    ///
+    /// Sends a `GET` request to `/_api/iam/authentication/v1/logout`
+    ///
+    /// Arguments:
+    /// - `client_id`: The OAuth app (client) ID whose allowed URIs `postLogoutRedirectUri` is checked against.
+    /// - `post_logout_redirect_uri`: Where to send the browser after logging out.
     pub async fn logout<'a>(
         &'a self,
         client_id: Option<&'a str>,
@@ -3704,19 +3695,18 @@ impl Client {
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
-    /**Check whether an email address can receive mail
-
-    Checks an address's format and deliverability before registering with it. Public in
-    the npm types (`@wix/auto_sdk_identity_authentication`); no headless docs page
-    exists, so the link points to the Authentication API introduction.
-
-
-    Sends a `POST` request to `/_api/iam/authentication/v2/validate-email`
-
-    Arguments:
-    - `authorization`: The access token the operation needs (see its security), sent raw with no `Bearer ` prefix.
-    - `body`
-    */
+    /// Check whether an email address can receive mail
+    ///
+    /// Checks an address's format and deliverability before registering with it. Public in
+    /// the npm types (`@wix/auto_sdk_identity_authentication`); no headless docs page
+    /// exists, so the link points to the Authentication API introduction.
+    ///
+    ///
+    /// Sends a `POST` request to `/_api/iam/authentication/v2/validate-email`
+    ///
+    /// Arguments:
+    /// - `authorization`: The access token the operation needs (see its security), sent raw with no `Bearer ` prefix.
+    /// - `body`
     pub async fn validate_email<'a>(
         &'a self,
         authorization: &'a str,
@@ -3755,20 +3745,19 @@ impl Client {
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
-    /**Complete a registration or login with the code sent by email
-
-    Continues a `REQUIRE_EMAIL_VERIFICATION` state: send the 6-character code the member
-    received and the state token of that state. Usually answers `SUCCESS` with a session
-    token. A wrong code fails with `VERIFICATION_FAILED` (legacy
-    `EMAIL_VERIFICATION_FAILED`). Called with the current visitor access token.
-
-
-    Sends a `POST` request to `/_api/iam/verification/v1/auth/verify`
-
-    Arguments:
-    - `authorization`: The access token the operation needs (see its security), sent raw with no `Bearer ` prefix.
-    - `body`
-    */
+    /// Complete a registration or login with the code sent by email
+    ///
+    /// Continues a `REQUIRE_EMAIL_VERIFICATION` state: send the 6-character code the member
+    /// received and the state token of that state. Usually answers `SUCCESS` with a session
+    /// token. A wrong code fails with `VERIFICATION_FAILED` (legacy
+    /// `EMAIL_VERIFICATION_FAILED`). Called with the current visitor access token.
+    ///
+    ///
+    /// Sends a `POST` request to `/_api/iam/verification/v1/auth/verify`
+    ///
+    /// Arguments:
+    /// - `authorization`: The access token the operation needs (see its security), sent raw with no `Bearer ` prefix.
+    /// - `body`
     pub async fn verify_during_authentication<'a>(
         &'a self,
         authorization: &'a str,
@@ -3807,20 +3796,19 @@ impl Client {
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
-    /**Send a fresh verification code to an identity's email
-
-    Starts a new verification for an identity and sends a code to its email, so it can
-    serve as "resend code". The follow-up Verify During Authentication still takes the
-    state token, not the returned `verificationId`. Public in the npm types (permission
-    `IAM.START`); not in the headless docs menu.
-
-
-    Sends a `POST` request to `/_api/iam/verification/v1/start`
-
-    Arguments:
-    - `authorization`: The access token the operation needs (see its security), sent raw with no `Bearer ` prefix.
-    - `body`
-    */
+    /// Send a fresh verification code to an identity's email
+    ///
+    /// Starts a new verification for an identity and sends a code to its email, so it can
+    /// serve as "resend code". The follow-up Verify During Authentication still takes the
+    /// state token, not the returned `verificationId`. Public in the npm types (permission
+    /// `IAM.START`); not in the headless docs menu.
+    ///
+    ///
+    /// Sends a `POST` request to `/_api/iam/verification/v1/start`
+    ///
+    /// Arguments:
+    /// - `authorization`: The access token the operation needs (see its security), sent raw with no `Bearer ` prefix.
+    /// - `body`
     pub async fn start_verification<'a>(
         &'a self,
         authorization: &'a str,
@@ -3859,20 +3847,19 @@ impl Client {
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
-    /**Send a password-reset email to a member
-
-    Sends an email with a link to the Wix-hosted reset page. `redirect.url` must be an
-    allowed authorization redirect URI of the OAuth app; the site must be published.
-    Answers `{}`. Resend throttling answers `-19901`. Called with the current visitor
-    access token.
-
-
-    Sends a `POST` request to `/_api/iam/recovery/v1/send-email`
-
-    Arguments:
-    - `authorization`: The access token the operation needs (see its security), sent raw with no `Bearer ` prefix.
-    - `body`
-    */
+    /// Send a password-reset email to a member
+    ///
+    /// Sends an email with a link to the Wix-hosted reset page. `redirect.url` must be an
+    /// allowed authorization redirect URI of the OAuth app; the site must be published.
+    /// Answers `{}`. Resend throttling answers `-19901`. Called with the current visitor
+    /// access token.
+    ///
+    ///
+    /// Sends a `POST` request to `/_api/iam/recovery/v1/send-email`
+    ///
+    /// Arguments:
+    /// - `authorization`: The access token the operation needs (see its security), sent raw with no `Bearer ` prefix.
+    /// - `body`
     pub async fn send_recovery_email<'a>(
         &'a self,
         authorization: &'a str,
@@ -3911,20 +3898,19 @@ impl Client {
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
-    /**Set a new password with the token from a recovery email
-
-    Redeems a recovery token (single use) and sets the member's new password, answering
-    with the login state. An expired token answers `-19972` or `EXPIRED_JWT_TOKEN`; an
-    unknown one `RECOVERY_TOKEN_DATA_NOT_FOUND`. Public in the npm types; no headless
-    docs page exists.
-
-
-    Sends a `POST` request to `/_api/iam/recovery/v1/recover`
-
-    Arguments:
-    - `authorization`: The current visitor access token, if any, sent raw with no `Bearer ` prefix.
-    - `body`
-    */
+    /// Set a new password with the token from a recovery email
+    ///
+    /// Redeems a recovery token (single use) and sets the member's new password, answering
+    /// with the login state. An expired token answers `-19972` or `EXPIRED_JWT_TOKEN`; an
+    /// unknown one `RECOVERY_TOKEN_DATA_NOT_FOUND`. Public in the npm types; no headless
+    /// docs page exists.
+    ///
+    ///
+    /// Sends a `POST` request to `/_api/iam/recovery/v1/recover`
+    ///
+    /// Arguments:
+    /// - `authorization`: The current visitor access token, if any, sent raw with no `Bearer ` prefix.
+    /// - `body`
     pub async fn recover<'a>(
         &'a self,
         authorization: Option<&'a str>,
@@ -3965,25 +3951,24 @@ impl Client {
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
-    /**Create a URL to a Wix-hosted page (authorize, login, logout)
-
-    Returns a redirect session whose `fullUrl` leads to a Wix-hosted page. The request
-    carries **exactly one** intent: `auth` (authorize with PKCE, silently with
-    `prompt=none` + `sessionToken`, or through the Wix login page with `prompt=login`),
-    `login` or `logout`. The intents are modelled as optional properties because
-    OpenAPI 3.0 code generators handle a discriminator-less `oneOf` poorly; setting none
-    or several is rejected by the server. Other intents Wix offers (checkouts,
-    bookings) are outside member authentication and not modelled. The site must be
-    published. Also served at `/redirect-session/v1/redirect-session` and
-    `/headless/v1/redirect-session`.
-
-
-    Sends a `POST` request to `/_api/redirects-api/v1/redirect-session`
-
-    Arguments:
-    - `authorization`: The access token the operation needs (see its security), sent raw with no `Bearer ` prefix.
-    - `body`
-    */
+    /// Create a URL to a Wix-hosted page (authorize, login, logout)
+    ///
+    /// Returns a redirect session whose `fullUrl` leads to a Wix-hosted page. The request
+    /// carries **exactly one** intent: `auth` (authorize with PKCE, silently with
+    /// `prompt=none` + `sessionToken`, or through the Wix login page with `prompt=login`),
+    /// `login` or `logout`. The intents are modelled as optional properties because
+    /// OpenAPI 3.0 code generators handle a discriminator-less `oneOf` poorly; setting none
+    /// or several is rejected by the server. Other intents Wix offers (checkouts,
+    /// bookings) are outside member authentication and not modelled. The site must be
+    /// published. Also served at `/redirect-session/v1/redirect-session` and
+    /// `/headless/v1/redirect-session`.
+    ///
+    ///
+    /// Sends a `POST` request to `/_api/redirects-api/v1/redirect-session`
+    ///
+    /// Arguments:
+    /// - `authorization`: The access token the operation needs (see its security), sent raw with no `Bearer ` prefix.
+    /// - `body`
     pub async fn create_redirect_session<'a>(
         &'a self,
         authorization: &'a str,
@@ -4022,22 +4007,21 @@ impl Client {
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
-    /**Issue OAuth tokens for a visitor, a member or an app
-
-    One endpoint for every grant: `anonymous` (visitor tokens), `authorization_code`
-    (member tokens, with the PKCE verifier), `refresh_token` (renew visitor or member
-    tokens) and `client_credentials` (an app token for admin calls such as Sign On).
-    The body is JSON; Wix also accepts form encoding and both spellings of the field
-    names. The visitor and member grants are camelCase as in the headless docs; the
-    `client_credentials` grant is snake_case as in the admin docs. The response is
-    snake_case. Access tokens live 14,400 s. No `Authorization` header is needed.
-    The error body is undocumented: expect RFC 6749 §5.2 (`OAuthError`) or the Wix
-    envelope.
-
-
-    Sends a `POST` request to `/oauth2/token`
-
-    */
+    /// Issue OAuth tokens for a visitor, a member or an app
+    ///
+    /// One endpoint for every grant: `anonymous` (visitor tokens), `authorization_code`
+    /// (member tokens, with the PKCE verifier), `refresh_token` (renew visitor or member
+    /// tokens) and `client_credentials` (an app token for admin calls such as Sign On).
+    /// The body is JSON; Wix also accepts form encoding and both spellings of the field
+    /// names. The visitor and member grants are camelCase as in the headless docs; the
+    /// `client_credentials` grant is snake_case as in the admin docs. The response is
+    /// snake_case. Access tokens live 14,400 s. No `Authorization` header is needed.
+    /// The error body is undocumented: expect RFC 6749 §5.2 (`OAuthError`) or the Wix
+    /// envelope.
+    ///
+    ///
+    /// Sends a `POST` request to `/oauth2/token`
+    ///
     pub async fn create_access_token<'a>(
         &'a self,
         body: &'a types::TokenRequest,
@@ -4074,16 +4058,15 @@ impl Client {
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
-    /**Describe an access token
-
-    Tells whether a token is active and whom it was issued to. `exp` and `iat` are
-    int64 values sent as strings; the docs example sends `active` as the string
-    `"true"`, so both forms are accepted.
-
-
-    Sends a `POST` request to `/oauth2/token-info`
-
-    */
+    /// Describe an access token
+    ///
+    /// Tells whether a token is active and whom it was issued to. `exp` and `iat` are
+    /// int64 values sent as strings; the docs example sends `active` as the string
+    /// `"true"`, so both forms are accepted.
+    ///
+    ///
+    /// Sends a `POST` request to `/oauth2/token-info`
+    ///
     pub async fn token_info<'a>(
         &'a self,
         body: &'a types::TokenInfoRequest,
@@ -4120,34 +4103,33 @@ impl Client {
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
-    /**Authorize a member and redirect back with an authorization code
-
-    Served on the site's domain; reach it through a redirect session's `fullUrl`
-    (the official route) or with these parameters. With `prompt=none` and a
-    `sessionToken` it authorizes silently. It answers `302` to `redirectUri` with `code`
-    and `state` in the query or fragment (per `responseMode`), or for `web_message` an
-    HTML page that posts `{code, state}` to the opener. Errors arrive as `error` and
-    `error_description` on the redirect. An unregistered `redirectUri` gets an error
-    page and no redirect. A generated client returns the `302` as an unexpected
-    response that keeps its status and `Location` (use a client that does not follow
-    redirects).
-
-
-    Sends a `GET` request to `/_api/oauth2/authorize`
-
-    Arguments:
-    - `client_id`: The OAuth app (client) ID.
-    - `code_challenge`: The PKCE code challenge, BASE64URL(SHA-256(code verifier)).
-    - `code_challenge_method`: The PKCE method; `S256`.
-    - `nonce`: OpenID Connect nonce.
-    - `prompt`: `none` to authorize silently with `sessionToken`, `login` to show the login page.
-    - `redirect_uri`: Where to send the code; must exactly match an allowed redirect URI of the OAuth app.
-    - `response_mode`: How the code comes back.
-    - `response_type`: Always `code`.
-    - `scope`: `offline_access` to also get a refresh token.
-    - `session_token`: A session token from Login, Register, Verify or Sign On, for silent authorization.
-    - `state`: The CSRF state, echoed back with the code.
-    */
+    /// Authorize a member and redirect back with an authorization code
+    ///
+    /// Served on the site's domain; reach it through a redirect session's `fullUrl`
+    /// (the official route) or with these parameters. With `prompt=none` and a
+    /// `sessionToken` it authorizes silently. It answers `302` to `redirectUri` with `code`
+    /// and `state` in the query or fragment (per `responseMode`), or for `web_message` an
+    /// HTML page that posts `{code, state}` to the opener. Errors arrive as `error` and
+    /// `error_description` on the redirect. An unregistered `redirectUri` gets an error
+    /// page and no redirect. A generated client returns the `302` as an unexpected
+    /// response that keeps its status and `Location` (use a client that does not follow
+    /// redirects).
+    ///
+    ///
+    /// Sends a `GET` request to `/_api/oauth2/authorize`
+    ///
+    /// Arguments:
+    /// - `client_id`: The OAuth app (client) ID.
+    /// - `code_challenge`: The PKCE code challenge, BASE64URL(SHA-256(code verifier)).
+    /// - `code_challenge_method`: The PKCE method; `S256`.
+    /// - `nonce`: OpenID Connect nonce.
+    /// - `prompt`: `none` to authorize silently with `sessionToken`, `login` to show the login page.
+    /// - `redirect_uri`: Where to send the code; must exactly match an allowed redirect URI of the OAuth app.
+    /// - `response_mode`: How the code comes back.
+    /// - `response_type`: Always `code`.
+    /// - `scope`: `offline_access` to also get a refresh token.
+    /// - `session_token`: A session token from Login, Register, Verify or Sign On, for silent authorization.
+    /// - `state`: The CSRF state, echoed back with the code.
     pub async fn authorize<'a>(
         &'a self,
         client_id: &'a str,

@@ -11,6 +11,7 @@ pub mod browser;
 mod client;
 mod generated;
 pub mod hooks;
+mod lenient;
 mod secret;
 
 pub use client::http_client_builder;

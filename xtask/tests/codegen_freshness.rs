@@ -68,7 +68,7 @@ fn check_fails_with_a_diff_when_the_spec_changed() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("+    /**Describe an access token, edited"),
+        stderr.contains("+    /// Describe an access token, edited"),
         "{stderr}"
     );
 }
