@@ -2,6 +2,8 @@
 //! values, int64 values as strings, and the docs' string booleans.
 
 use serde_json::json;
+mod common;
+
 use wix_auth_generated::types::{
     self, ExpiresIn, LoginState, OpenLoginState, OpenStatusName, OpenSubjectType, SubjectType,
 };
@@ -107,15 +109,7 @@ fn token_response_debug_redacts_both_tokens() {
 
 #[test]
 fn request_bodies_keep_secrets_out_of_debug_but_on_the_wire() {
-    let body = types::LoginV2Request {
-        login_id: types::LoginId {
-            email: "john@doe.com".into(),
-        },
-        password: Some("verySecurePassword".into()),
-        captcha_tokens: vec![],
-        client_meta_data: Default::default(),
-        state_token: None,
-    };
+    let body = common::login_request("john@doe.com", "verySecurePassword");
     assert!(!format!("{body:?}").contains("verySecurePassword"));
     let wire = serde_json::to_value(&body).unwrap();
     assert_eq!(

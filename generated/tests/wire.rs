@@ -5,6 +5,8 @@
 use serde_json::{Value, json};
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+mod common;
+
 use wix_auth_generated::browser::BrowserResponse;
 use wix_auth_generated::{Client, Error, types};
 
@@ -50,15 +52,7 @@ async fn authentication_login_sends_the_documented_request() {
         .mount(&server)
         .await;
 
-    let body = types::LoginV2Request {
-        login_id: types::LoginId {
-            email: "john@doe.com".into(),
-        },
-        password: Some("verySecurePassword".into()),
-        captcha_tokens: vec![],
-        client_meta_data: Default::default(),
-        state_token: None,
-    };
+    let body = common::login_request("john@doe.com", "verySecurePassword");
     let answer = client.login_v2("VISITOR-AT", &body).await.unwrap();
     assert_eq!(answer.status(), 200);
     assert_eq!(
@@ -315,15 +309,7 @@ async fn login_against(template: ResponseTemplate) -> Error<wix_auth_generated::
         .respond_with(template)
         .mount(&server)
         .await;
-    let body = types::LoginV2Request {
-        login_id: types::LoginId {
-            email: "a@b.c".into(),
-        },
-        password: Some("pw".into()),
-        captcha_tokens: vec![],
-        client_meta_data: Default::default(),
-        state_token: None,
-    };
+    let body = common::login_request("a@b.c", "pw");
     client.login_v2("AT", &body).await.unwrap_err()
 }
 

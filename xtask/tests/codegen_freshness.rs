@@ -44,25 +44,33 @@ fn check_passes_on_the_checked_in_spec() {
     );
 }
 
+/// Runs `cargo xtask codegen --check` on a copy of the spec with `from` replaced by `to`;
+/// returns whether it passed and its stderr.
+fn check_edited_spec(from: &str, to: &str) -> (bool, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let edited_path = dir.path().join("wix-headless-auth.yaml");
+    let spec = std::fs::read_to_string(root().join("spec/wix-headless-auth.yaml")).unwrap();
+    let edited = spec.replacen(from, to, 1);
+    assert_ne!(spec, edited, "the edit must change the spec");
+    std::fs::write(&edited_path, edited).unwrap();
+    let out = xtask()
+        .args(["codegen", "--check", "--spec"])
+        .arg(&edited_path)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 #[test]
 fn check_fails_with_a_diff_when_the_spec_changed() {
-    let dir = tempfile::tempdir().unwrap();
-    let changed = dir.path().join("wix-headless-auth.yaml");
-    let spec = std::fs::read_to_string(root().join("spec/wix-headless-auth.yaml")).unwrap();
-    let edited = spec.replace(
+    let (passed, stderr) = check_edited_spec(
         "summary: Describe an access token.",
         "summary: Describe an access token, edited.",
     );
-    assert_ne!(spec, edited, "the edit must change the spec");
-    std::fs::write(&changed, edited).unwrap();
-
-    let out = xtask()
-        .args(["codegen", "--check", "--spec"])
-        .arg(&changed)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success(), "--check passed on a changed spec");
+    assert!(!passed, "--check passed on a changed spec");
     assert!(
         stderr.contains("generated/src/generated.rs is stale"),
         "{stderr}"
@@ -75,23 +83,11 @@ fn check_fails_with_a_diff_when_the_spec_changed() {
 
 #[test]
 fn check_reports_a_lint_failure_and_exits_non_zero() {
-    let dir = tempfile::tempdir().unwrap();
-    let broken = dir.path().join("wix-headless-auth.yaml");
-    let spec = std::fs::read_to_string(root().join("spec/wix-headless-auth.yaml")).unwrap();
-    let edited = spec.replacen(
+    let (passed, stderr) = check_edited_spec(
         "      externalDocs:\n        url: https://dev.wix.com/docs/api-reference/app-management/oauth-2/token-info\n",
         "",
-        1,
     );
-    assert_ne!(spec, edited, "the edit must change the spec");
-    std::fs::write(&broken, edited).unwrap();
-    let out = xtask()
-        .args(["codegen", "--check", "--spec"])
-        .arg(&broken)
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!passed);
     assert!(
         stderr.contains("operation `tokenInfo`: missing externalDocs.url"),
         "{stderr}"
