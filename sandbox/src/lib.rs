@@ -1,0 +1,218 @@
+//! A local, stateful server that behaves like the Wix Headless member-authentication
+//! endpoints, for running every login flow without a Wix site.
+//!
+//! ```no_run
+//! # async fn demo() -> std::io::Result<()> {
+//! use wix_auth_sandbox::{OAuthClient, Sandbox};
+//!
+//! let sandbox = Sandbox::builder()
+//!     .client(OAuthClient::new("my-client").redirect_uri("http://127.0.0.1:3000/callback"))
+//!     .start()
+//!     .await?;
+//! println!("serving on {}", sandbox.base_url());
+//! sandbox.shutdown().await;
+//! # Ok(()) }
+//! ```
+#![forbid(unsafe_code)]
+
+pub mod clock;
+pub mod config;
+mod crypto;
+mod routes;
+mod store;
+mod wire;
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use config::{Config, Lifetimes, Limits, OAuthClient, Policy, RefreshPolicy};
+
+/// Entry point: [`Sandbox::builder`].
+pub struct Sandbox;
+
+impl Sandbox {
+    /// A builder with the default configuration (one client, permissive policies).
+    pub fn builder() -> SandboxBuilder {
+        SandboxBuilder {
+            config: Config::default(),
+            clients_replaced: false,
+            manual_clock: None,
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+        }
+    }
+}
+
+/// Configures and starts a sandbox.
+pub struct SandboxBuilder {
+    config: Config,
+    clients_replaced: bool,
+    manual_clock: Option<ManualClock>,
+    addr: SocketAddr,
+}
+
+impl SandboxBuilder {
+    /// Replaces the whole configuration.
+    pub fn config(mut self, config: Config) -> Self {
+        self.config = config;
+        self.clients_replaced = true;
+        self
+    }
+
+    /// Registers an OAuth client; the first call replaces the default client.
+    pub fn client(mut self, client: OAuthClient) -> Self {
+        if !self.clients_replaced {
+            self.config.clients.clear();
+            self.clients_replaced = true;
+        }
+        self.config.clients.push(client);
+        self
+    }
+
+    /// Sets the site policies.
+    pub fn policy(mut self, policy: Policy) -> Self {
+        self.config.policy = policy;
+        self
+    }
+
+    /// Sets the token lifetimes.
+    pub fn lifetimes(mut self, lifetimes: Lifetimes) -> Self {
+        self.config.lifetimes = lifetimes;
+        self
+    }
+
+    /// Sets the abuse limits.
+    pub fn limits(mut self, limits: Limits) -> Self {
+        self.config.limits = limits;
+        self
+    }
+
+    /// Sets what the `refresh_token` grant does with refresh tokens.
+    pub fn refresh_policy(mut self, policy: RefreshPolicy) -> Self {
+        self.config.refresh = policy;
+        self
+    }
+
+    /// Uses a manual clock, so expiry is testable without sleeping; it can also be moved
+    /// over HTTP with `POST /_sandbox/clock`.
+    pub fn manual_clock(mut self, clock: ManualClock) -> Self {
+        self.manual_clock = Some(clock);
+        self
+    }
+
+    /// The address to listen on (default `127.0.0.1:0`, a free port).
+    pub fn bind(mut self, addr: SocketAddr) -> Self {
+        self.addr = addr;
+        self
+    }
+
+    /// Binds and serves in the background until [`RunningSandbox::shutdown`] or drop.
+    pub async fn start(self) -> std::io::Result<RunningSandbox> {
+        let listener = TcpListener::bind(self.addr).await?;
+        let addr = listener.local_addr()?;
+        let base_url = format!("http://{addr}");
+        let state = Arc::new(AppState::new(
+            self.config,
+            self.manual_clock,
+            base_url.clone(),
+        ));
+        let router = routes::router(state.clone());
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(async move {
+            let _ = axum::serve(listener, router)
+                .with_graceful_shutdown(async {
+                    let _ = stopped.await;
+                })
+                .await;
+        });
+        Ok(RunningSandbox {
+            addr,
+            base_url,
+            state,
+            stop: Some(stop),
+            task: Some(task),
+        })
+    }
+}
+
+/// A sandbox serving on loopback.
+pub struct RunningSandbox {
+    addr: SocketAddr,
+    base_url: String,
+    state: Arc<AppState>,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl RunningSandbox {
+    /// The base URL, e.g. `http://127.0.0.1:41234`; use it as the API base and site URL.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The bound address.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The configuration it runs with.
+    pub fn config(&self) -> &Config {
+        &self.state.config
+    }
+
+    /// Stops serving and waits for open connections to finish.
+    pub async fn shutdown(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+    }
+}
+
+impl Drop for RunningSandbox {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// What every handler shares.
+pub(crate) struct AppState {
+    config: Config,
+    clock: Arc<dyn Clock>,
+    manual_clock: Option<ManualClock>,
+    store: Mutex<store::Store>,
+    base_url: String,
+}
+
+impl AppState {
+    fn new(config: Config, manual_clock: Option<ManualClock>, base_url: String) -> Self {
+        let clock: Arc<dyn Clock> = match &manual_clock {
+            Some(clock) => Arc::new(clock.clone()),
+            None => Arc::new(SystemClock),
+        };
+        Self {
+            config,
+            clock,
+            manual_clock,
+            store: Mutex::new(store::Store::default()),
+            base_url,
+        }
+    }
+
+    fn now(&self) -> u64 {
+        self.clock.now()
+    }
+
+    /// The store; a handler that panicked while holding it cannot leave it unusable.
+    fn store(&self) -> MutexGuard<'_, store::Store> {
+        self.store.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}

@@ -1,0 +1,55 @@
+//! `wix-sandbox`: serve the sandbox on loopback until Ctrl-C.
+#![forbid(unsafe_code)]
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+use wix_auth_sandbox::{Config, Sandbox};
+
+/// Serves a local, stateful stand-in for the Wix Headless member-authentication API.
+#[derive(Parser)]
+#[command(name = "wix-sandbox", version)]
+struct Args {
+    /// The loopback port to listen on; 0 picks a free one.
+    #[arg(long, default_value_t = 0)]
+    port: u16,
+    /// A TOML configuration file (see the README).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let args = Args::parse();
+    let config = match args.config.as_deref().map(Config::from_file).transpose() {
+        Ok(config) => config.unwrap_or_default(),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let sandbox = match Sandbox::builder()
+        .config(config)
+        .bind(SocketAddr::from(([127, 0, 0, 1], args.port)))
+        .start()
+        .await
+    {
+        Ok(sandbox) => sandbox,
+        Err(e) => {
+            eprintln!("error: cannot listen on 127.0.0.1:{}: {e}", args.port);
+            return ExitCode::FAILURE;
+        }
+    };
+    println!("wix-sandbox listening on {}", sandbox.base_url());
+    for client in &sandbox.config().clients {
+        println!(
+            "  client {} redirect URIs {:?}",
+            client.id, client.redirect_uris
+        );
+    }
+    let _ = tokio::signal::ctrl_c().await;
+    sandbox.shutdown().await;
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,428 @@
+//! The site-domain authorize endpoint and the login page behind `prompt=login`.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::extract::{Form, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use url::Url;
+
+use super::iam::check_credentials;
+use super::members;
+use crate::AppState;
+use crate::config::Config;
+use crate::crypto;
+use crate::store::{CodeGrant, RedirectIntent};
+use crate::wire::ApiError;
+
+/// Why an authorization request cannot even be redirected back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuthorizeProblem {
+    /// No client has this ID.
+    UnknownClient,
+    /// The redirect URI is not registered for the client (exact match).
+    UnregisteredRedirect,
+}
+
+/// Checks the client and its redirect URI; failures must not redirect (RFC 6749 §4.1.2.1).
+pub fn check_client_and_redirect(
+    config: &Config,
+    client_id: &str,
+    redirect_uri: &str,
+) -> Result<(), AuthorizeProblem> {
+    let client = config
+        .client(client_id)
+        .ok_or(AuthorizeProblem::UnknownClient)?;
+    if client.redirect_uris.iter().any(|u| u == redirect_uri) {
+        Ok(())
+    } else {
+        Err(AuthorizeProblem::UnregisteredRedirect)
+    }
+}
+
+/// Checks `responseType=code` and a PKCE S256 challenge; a failure is an RFC 6749 error code
+/// and description.
+pub fn check_code_request(
+    response_type: Option<&str>,
+    challenge: Option<&str>,
+    method: Option<&str>,
+) -> Result<(), (&'static str, &'static str)> {
+    if response_type != Some("code") {
+        return Err(("unsupported_response_type", "responseType must be `code`"));
+    }
+    if challenge.is_none_or(str::is_empty) || method != Some("S256") {
+        return Err((
+            "invalid_request",
+            "A PKCE codeChallenge with codeChallengeMethod S256 is required",
+        ));
+    }
+    Ok(())
+}
+
+/// One authorization request, from a redirect session or from query parameters.
+#[derive(Debug, Clone, Default)]
+struct AuthRequest {
+    client_id: String,
+    redirect_uri: String,
+    response_type: Option<String>,
+    response_mode: Option<String>,
+    scope: Option<String>,
+    state: Option<String>,
+    code_challenge: Option<String>,
+    code_challenge_method: Option<String>,
+    prompt: Option<String>,
+    session_token: Option<String>,
+}
+
+impl AuthRequest {
+    fn from_intent(
+        request: &wix_auth_generated::types::AuthorizeRequest,
+        prompt: Option<String>,
+    ) -> Self {
+        Self {
+            client_id: request.client_id.clone().unwrap_or_default(),
+            redirect_uri: request.redirect_uri.clone().unwrap_or_default(),
+            response_type: request.response_type.clone(),
+            response_mode: request.response_mode.map(|m| m.to_string()),
+            scope: request.scope.clone(),
+            state: request
+                .state
+                .as_ref()
+                .map(|s| s.expose_secret().to_string()),
+            code_challenge: request.code_challenge.clone(),
+            code_challenge_method: request.code_challenge_method.map(|m| m.to_string()),
+            prompt: prompt.or_else(|| request.prompt.clone()),
+            session_token: request
+                .session_token
+                .as_ref()
+                .map(|s| s.expose_secret().to_string()),
+        }
+    }
+
+    fn from_query(q: &HashMap<String, String>) -> Self {
+        let get = |k: &str| q.get(k).cloned();
+        Self {
+            client_id: get("clientId").unwrap_or_default(),
+            redirect_uri: get("redirectUri").unwrap_or_default(),
+            response_type: get("responseType"),
+            response_mode: get("responseMode"),
+            scope: get("scope"),
+            state: get("state"),
+            code_challenge: get("codeChallenge"),
+            code_challenge_method: get("codeChallengeMethod"),
+            prompt: get("prompt"),
+            session_token: get("sessionToken"),
+        }
+    }
+
+    fn into_intent(self) -> RedirectIntent {
+        use wix_auth_generated::types;
+        let request = types::AuthorizeRequest {
+            client_id: Some(self.client_id),
+            redirect_uri: Some(self.redirect_uri),
+            response_type: self.response_type,
+            response_mode: self.response_mode.and_then(|m| m.parse().ok()),
+            scope: self.scope,
+            state: self.state.map(Into::into),
+            code_challenge: self.code_challenge,
+            code_challenge_method: self.code_challenge_method.and_then(|m| m.parse().ok()),
+            session_token: None,
+            nonce: None,
+            prompt: None,
+        };
+        RedirectIntent::Auth(Box::new(request), Some(types::Prompt::Login))
+    }
+}
+
+/// `GET /_api/oauth2/authorize`.
+pub async fn authorize(
+    State(app): State<Arc<AppState>>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let request = match query.get("redirectSessionId") {
+        Some(id) => match app.store().redirect_sessions.get(id) {
+            Some(RedirectIntent::Auth(request, prompt)) => {
+                AuthRequest::from_intent(request, prompt.map(|p| p.to_string()))
+            }
+            _ => return error_page(StatusCode::BAD_REQUEST, "Unknown redirect session."),
+        },
+        None => AuthRequest::from_query(&query),
+    };
+    match check_client_and_redirect(&app.config, &request.client_id, &request.redirect_uri) {
+        Err(AuthorizeProblem::UnknownClient) => {
+            return error_page(StatusCode::BAD_REQUEST, "Unknown OAuth client.");
+        }
+        Err(AuthorizeProblem::UnregisteredRedirect) => {
+            return error_page(StatusCode::BAD_REQUEST, "Invalid redirect URI.");
+        }
+        Ok(()) => {}
+    }
+    if let Err((error, description)) = check_code_request(
+        request.response_type.as_deref(),
+        request.code_challenge.as_deref(),
+        request.code_challenge_method.as_deref(),
+    ) {
+        return deliver(&request, Outcome::Error(error, description));
+    }
+    let now = app.now();
+    let member = match request.prompt.as_deref() {
+        Some("login") => None,
+        _ => request
+            .session_token
+            .as_deref()
+            .and_then(|token| members::redeem_session(&mut app.store(), token, now)),
+    };
+    match (request.prompt.as_deref(), member) {
+        (Some("none"), None) => deliver(
+            &request,
+            Outcome::Error(
+                "login_required",
+                "prompt=none needs a valid, unused session token",
+            ),
+        ),
+        (Some("login"), _) | (_, None) => {
+            let id = match crypto::guid() {
+                Ok(id) => id,
+                Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+            };
+            app.store()
+                .redirect_sessions
+                .insert(id.clone(), request.into_intent());
+            login_form_page(StatusCode::OK, &id, None)
+        }
+        (_, Some(member_id)) => issue_and_deliver(&app, &request, &member_id),
+    }
+}
+
+fn issue_and_deliver(app: &AppState, request: &AuthRequest, member_id: &str) -> Response {
+    let Ok(code) = crypto::token("") else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let grant = CodeGrant {
+        client_id: request.client_id.clone(),
+        redirect_uri: request.redirect_uri.clone(),
+        challenge: request.code_challenge.clone().unwrap_or_default(),
+        member_id: member_id.to_string(),
+        offline: request
+            .scope
+            .as_deref()
+            .is_some_and(|s| s.split(' ').any(|s| s == "offline_access")),
+        expires: app.now() + app.config.lifetimes.authorization_code,
+        redeemed: None,
+    };
+    app.store().codes.insert(code.clone(), grant);
+    deliver(request, Outcome::Code(code))
+}
+
+/// What goes back to the redirect URI.
+enum Outcome {
+    Code(String),
+    Error(&'static str, &'static str),
+}
+
+/// Sends the result to the redirect URI per `responseMode`: a 302 with the query or the
+/// fragment, or for `web_message` a page that posts it to the opener.
+fn deliver(request: &AuthRequest, outcome: Outcome) -> Response {
+    let mut pairs: Vec<(&str, String)> = match outcome {
+        Outcome::Code(code) => vec![("code", code)],
+        Outcome::Error(error, description) => vec![
+            ("error", error.to_string()),
+            ("error_description", description.to_string()),
+        ],
+    };
+    if let Some(state) = &request.state {
+        pairs.push(("state", state.clone()));
+    }
+    let Ok(mut target) = Url::parse(&request.redirect_uri) else {
+        return error_page(StatusCode::BAD_REQUEST, "Invalid redirect URI.");
+    };
+    match request.response_mode.as_deref().unwrap_or("query") {
+        "web_message" => {
+            let message: serde_json::Map<String, serde_json::Value> = pairs
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v.into()))
+                .collect();
+            let json = serde_json::Value::Object(message)
+                .to_string()
+                .replace('<', "\\u003c");
+            let origin = serde_json::Value::String(target.origin().ascii_serialization())
+                .to_string()
+                .replace('<', "\\u003c");
+            Html(format!(
+                "<!doctype html><html><body><script>(window.opener || window.parent).postMessage({json}, {origin});</script></body></html>"
+            ))
+            .into_response()
+        }
+        "fragment" => {
+            let fragment = url::form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
+                .finish();
+            target.set_fragment(Some(&fragment));
+            redirect(target.as_str())
+        }
+        _ => {
+            target
+                .query_pairs_mut()
+                .extend_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
+            redirect(target.as_str())
+        }
+    }
+}
+
+fn redirect(location: &str) -> Response {
+    (StatusCode::FOUND, [(header::LOCATION, location)]).into_response()
+}
+
+/// `GET /_sandbox/login?redirectSessionId=…`: the login form.
+pub async fn login_page(
+    State(app): State<Arc<AppState>>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    match query.get("redirectSessionId") {
+        Some(id) if app.store().redirect_sessions.contains_key(id) => {
+            login_form_page(StatusCode::OK, id, None)
+        }
+        _ => error_page(StatusCode::BAD_REQUEST, "Unknown redirect session."),
+    }
+}
+
+/// `POST /_sandbox/login`: `email`, `password` and `redirectSessionId`, form-encoded.
+pub async fn login_form(
+    State(app): State<Arc<AppState>>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    let field = |k: &str| form.get(k).map(String::as_str).unwrap_or_default();
+    let id = field("redirectSessionId");
+    let Some(intent) = app.store().redirect_sessions.get(id).cloned() else {
+        return error_page(StatusCode::BAD_REQUEST, "Unknown redirect session.");
+    };
+    let member_id = match check_credentials(&app, field("email").trim(), field("password")) {
+        Ok(member_id) => member_id,
+        Err(error) => return login_form_page(StatusCode::UNAUTHORIZED, id, Some(&message(&error))),
+    };
+    let active = app
+        .store()
+        .members
+        .get(&member_id)
+        .is_some_and(|m| m.is_active());
+    if !active {
+        return login_form_page(
+            StatusCode::FORBIDDEN,
+            id,
+            Some("Verify your email address before logging in."),
+        );
+    }
+    app.store().redirect_sessions.remove(id);
+    match intent {
+        RedirectIntent::Auth(request, prompt) => {
+            let request = AuthRequest::from_intent(&request, prompt.map(|p| p.to_string()));
+            issue_and_deliver(&app, &request, &member_id)
+        }
+        RedirectIntent::Login(Some(url)) => match Url::parse(&url) {
+            Ok(mut target) => {
+                target
+                    .query_pairs_mut()
+                    .append_pair("wixMemberLoggedIn", "true");
+                redirect(target.as_str())
+            }
+            Err(_) => error_page(StatusCode::BAD_REQUEST, "Invalid post-flow URL."),
+        },
+        RedirectIntent::Login(None) => {
+            Html("<!doctype html><html><body><p>You are logged in.</p></body></html>")
+                .into_response()
+        }
+        RedirectIntent::Logout => error_page(
+            StatusCode::BAD_REQUEST,
+            "This redirect session is a logout.",
+        ),
+    }
+}
+
+fn message(error: &ApiError) -> String {
+    match error {
+        ApiError::App { message, .. } | ApiError::Validation { message, .. } => message.clone(),
+        ApiError::OAuth { description, .. } => description.clone(),
+        ApiError::Internal => "Something went wrong.".into(),
+    }
+}
+
+fn login_form_page(status: StatusCode, redirect_session_id: &str, error: Option<&str>) -> Response {
+    let error = error
+        .map(|e| format!("<p role=\"alert\">{}</p>", escape_html(e)))
+        .unwrap_or_default();
+    let body = format!(
+        "<!doctype html><html><head><title>Log in</title></head><body>\
+         <h1>Log in</h1>{error}\
+         <form method=\"post\" action=\"/_sandbox/login\">\
+         <input type=\"hidden\" name=\"redirectSessionId\" value=\"{}\">\
+         <label>Email <input type=\"email\" name=\"email\" required></label>\
+         <label>Password <input type=\"password\" name=\"password\" required></label>\
+         <button type=\"submit\">Log in</button></form></body></html>",
+        escape_html(redirect_session_id)
+    );
+    (status, Html(body)).into_response()
+}
+
+fn error_page(status: StatusCode, text: &str) -> Response {
+    (
+        status,
+        Html(format!(
+            "<!doctype html><html><body><h1>Error</h1><p>{}</p></body></html>",
+            escape_html(text)
+        )),
+    )
+        .into_response()
+}
+
+/// Escapes text for HTML element content and quoted attribute values.
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_html_neutralises_markup() {
+        assert_eq!(
+            escape_html("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn code_requests_need_code_and_s256() {
+        assert!(check_code_request(Some("code"), Some("abc"), Some("S256")).is_ok());
+        assert_eq!(
+            check_code_request(Some("token"), Some("abc"), Some("S256"))
+                .unwrap_err()
+                .0,
+            "unsupported_response_type"
+        );
+        assert_eq!(
+            check_code_request(Some("code"), Some("abc"), Some("plain"))
+                .unwrap_err()
+                .0,
+            "invalid_request"
+        );
+        assert_eq!(
+            check_code_request(Some("code"), None, Some("S256"))
+                .unwrap_err()
+                .0,
+            "invalid_request"
+        );
+    }
+}

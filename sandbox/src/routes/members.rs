@@ -1,0 +1,237 @@
+//! The member rules shared by Register, Login, Verify, Recover, Sign On and the login page:
+//! policies, pending states and the login-state answers.
+
+use axum::http::{HeaderMap, StatusCode};
+use wix_auth_generated::types;
+
+use crate::AppState;
+use crate::crypto;
+use crate::store::{AccessGrant, Member, OutboxEmail, Pending, StateGrant, Store, Subject};
+use crate::wire::{self, ApiError};
+
+/// The caller's live access token, of any kind.
+pub fn caller(app: &AppState, headers: &HeaderMap) -> Result<AccessGrant, ApiError> {
+    let token = wire::access_token(headers).ok_or_else(ApiError::unauthenticated)?;
+    app.store()
+        .live_access(token, app.now())
+        .cloned()
+        .ok_or_else(ApiError::unauthenticated)
+}
+
+/// Refuses a missing or invalid CAPTCHA when the site requires one. A token starting with
+/// `invalid` counts as invalid; any other non-empty token passes.
+pub fn check_captcha(app: &AppState, tokens: &[types::CaptchaToken]) -> Result<(), ApiError> {
+    if !app.config.policy.require_captcha {
+        return Ok(());
+    }
+    let values: Vec<&str> = tokens
+        .iter()
+        .flat_map(|t| {
+            [
+                t.recaptcha.as_deref().map(String::as_str),
+                t.invisible_recaptcha.as_deref().map(String::as_str),
+                t.no_captcha.as_deref().map(String::as_str),
+                t.recaptcha_for_client_site_key
+                    .as_ref()
+                    .and_then(|k| k.token.as_deref()),
+            ]
+        })
+        .flatten()
+        .filter(|v| !v.is_empty())
+        .collect();
+    match values.first() {
+        None => Err(ApiError::app(
+            StatusCode::BAD_REQUEST,
+            "-19971",
+            "A CAPTCHA token is required",
+        )),
+        Some(v) if v.starts_with("invalid") => Err(ApiError::app(
+            StatusCode::BAD_REQUEST,
+            "-19970",
+            "The CAPTCHA token is invalid",
+        )),
+        Some(_) => Ok(()),
+    }
+}
+
+/// Refuses a password shorter than the site's minimum.
+pub fn check_password(app: &AppState, field: &str, password: &str) -> Result<(), ApiError> {
+    let min = app.config.policy.password_min_length;
+    if password.chars().count() < min {
+        return Err(ApiError::field(
+            field,
+            "VALUE_TOO_SHORT",
+            format!("The password must have at least {min} characters"),
+        ));
+    }
+    Ok(())
+}
+
+/// Refuses an email that is not `local@domain.tld`.
+pub fn check_email(field: &str, email: &str) -> Result<(), ApiError> {
+    if is_email(email) {
+        Ok(())
+    } else {
+        Err(ApiError::field(
+            field,
+            "INVALID_EMAIL",
+            "The email address is not valid",
+        ))
+    }
+}
+
+/// A plausible email address: one `@`, a non-empty local part, a dotted domain.
+pub fn is_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email.chars().any(char::is_whitespace)
+}
+
+/// The error a used, expired or unknown state token gets.
+pub fn invalid_state_token() -> ApiError {
+    ApiError::app(
+        StatusCode::BAD_REQUEST,
+        "-19984",
+        "The state token is invalid or expired",
+    )
+}
+
+/// A new member record.
+pub fn new_member(
+    email: &str,
+    password: Option<crypto::PasswordHash>,
+    profile: Option<types::IdentityProfile>,
+    now: u64,
+) -> Result<Member, ApiError> {
+    Ok(Member {
+        id: crypto::guid()?,
+        email: email.to_string(),
+        password,
+        profile: profile.unwrap_or_default(),
+        email_verified: false,
+        awaiting_verification: false,
+        awaiting_approval: false,
+        password_reset_required: false,
+        created: now,
+        updated: now,
+        revision: 1,
+    })
+}
+
+/// The answer for where the member now stands: `REQUIRE_EMAIL_VERIFICATION` (sending a
+/// code), `REQUIRE_OWNER_APPROVAL`, or `SUCCESS` with a session token.
+pub fn advance(
+    app: &AppState,
+    store: &mut Store,
+    member_id: &str,
+) -> Result<types::StateMachineResponse, ApiError> {
+    let now = app.now();
+    let member = store
+        .members
+        .get(member_id)
+        .cloned()
+        .ok_or(ApiError::Internal)?;
+    if member.awaiting_verification {
+        let state_token = begin_verification(app, store, &member)?;
+        return Ok(answer(
+            types::LoginState::RequireEmailVerification,
+            &member,
+            None,
+            Some(state_token),
+        ));
+    }
+    if member.awaiting_approval {
+        let state_token = crypto::token("AST.sbx-")?;
+        store.states.insert(
+            state_token.clone(),
+            StateGrant {
+                member_id: member.id.clone(),
+                pending: Pending::Approval,
+                expires: now + app.config.lifetimes.state_token,
+            },
+        );
+        return Ok(answer(
+            types::LoginState::RequireOwnerApproval,
+            &member,
+            None,
+            Some(state_token),
+        ));
+    }
+    let session = crypto::token("MST.sbx-")?;
+    store.sessions.insert(
+        session.clone(),
+        (member.id.clone(), now + app.config.lifetimes.session_token),
+    );
+    Ok(answer(
+        types::LoginState::Success,
+        &member,
+        Some(session),
+        None,
+    ))
+}
+
+/// Issues a verification state token and puts a fresh code in the outbox.
+fn begin_verification(
+    app: &AppState,
+    store: &mut Store,
+    member: &Member,
+) -> Result<String, ApiError> {
+    let now = app.now();
+    let code = crypto::six_digit_code()?;
+    let state_token = crypto::token("AST.sbx-")?;
+    store.states.insert(
+        state_token.clone(),
+        StateGrant {
+            member_id: member.id.clone(),
+            pending: Pending::Verification {
+                code: code.clone(),
+                attempts: 0,
+            },
+            expires: now + app.config.lifetimes.state_token,
+        },
+    );
+    store.outbox.push(OutboxEmail {
+        to: member.email.clone(),
+        kind: "verification",
+        code: Some(code),
+        recovery_token: None,
+        redirect_url: None,
+        sent_at: now,
+    });
+    Ok(state_token)
+}
+
+/// A login-state answer.
+pub fn answer(
+    state: types::LoginState,
+    member: &Member,
+    session_token: Option<String>,
+    state_token: Option<String>,
+) -> types::StateMachineResponse {
+    types::StateMachineResponse {
+        state: state.into(),
+        session_token: session_token.map(Into::into),
+        state_token: state_token.map(Into::into),
+        identity: Some(member.identity()),
+        additional_data: Default::default(),
+    }
+}
+
+/// The member a live session token belongs to, consuming the token (single use).
+pub fn redeem_session(store: &mut Store, token: &str, now: u64) -> Option<String> {
+    match store.sessions.remove(token) {
+        Some((member_id, expires)) if expires > now => Some(member_id),
+        _ => None,
+    }
+}
+
+/// Whether a subject is a member.
+pub fn is_member(subject: &Subject) -> bool {
+    matches!(subject, Subject::Member(_))
+}

@@ -1,0 +1,106 @@
+//! The Recovery API: Send Recovery Email and Recover.
+
+use std::sync::Arc;
+
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use wix_auth_generated::types;
+
+use super::members::{self, caller, check_password};
+use crate::AppState;
+use crate::crypto::{self, PasswordHash};
+use crate::store::OutboxEmail;
+use crate::wire::{self, ApiError, WixJson};
+
+/// `POST /_api/iam/recovery/v1/send-email`. Answers `{}` whether or not a member has the
+/// email, so the endpoint does not reveal who is registered.
+pub async fn send_email(
+    State(app): State<Arc<AppState>>,
+    headers: HeaderMap,
+    WixJson(body): WixJson<types::SendRecoveryEmailRequest>,
+) -> Result<Response, ApiError> {
+    caller(&app, &headers)?;
+    let redirect_url = match &body.redirect {
+        Some(types::Redirect {
+            url: Some(url),
+            client_id,
+        }) => {
+            let allowed = app
+                .config
+                .clients
+                .iter()
+                .filter(|c| client_id.as_ref().is_none_or(|id| *id == c.id))
+                .any(|c| c.redirect_uris.iter().any(|u| u == url.as_str()));
+            if !allowed {
+                return Err(ApiError::field(
+                    "redirect.url",
+                    "NOT_ALLOWED",
+                    "redirect.url is not an allowed redirect URI of the client",
+                ));
+            }
+            Some(url.to_string())
+        }
+        _ => None,
+    };
+    let now = app.now();
+    let mut store = app.store();
+    if let Some(member) = store.member_by_email(body.email.trim()) {
+        let (member_id, to) = (member.id.clone(), member.email.clone());
+        let token = crypto::token("RCV.sbx-")?;
+        store.recoveries.insert(
+            token.clone(),
+            (member_id, now + app.config.lifetimes.recovery_token),
+        );
+        store.outbox.push(OutboxEmail {
+            to,
+            kind: "recovery",
+            code: None,
+            recovery_token: Some(token),
+            redirect_url,
+            sent_at: now,
+        });
+    }
+    Ok(wire::ok(&serde_json::json!({})))
+}
+
+/// `POST /_api/iam/recovery/v1/recover`: the token is single use.
+pub async fn recover(
+    State(app): State<Arc<AppState>>,
+    WixJson(body): WixJson<types::RecoverRequest>,
+) -> Result<Response, ApiError> {
+    let token = body.recovery_token.expose_secret();
+    let password = body
+        .password
+        .as_ref()
+        .map(|p| p.expose_secret())
+        .ok_or_else(|| ApiError::field("password", "REQUIRED_FIELD", "A password is required"))?;
+    check_password(&app, "password", password)?;
+    let hash = PasswordHash::new(password, app.config.password_hash_rounds)?;
+    let now = app.now();
+    let mut store = app.store();
+    let (member_id, expires) = store.recoveries.remove(token).ok_or_else(|| {
+        ApiError::app(
+            StatusCode::BAD_REQUEST,
+            "RECOVERY_TOKEN_DATA_NOT_FOUND",
+            "The recovery token is unknown or already used",
+        )
+    })?;
+    if expires <= now {
+        return Err(ApiError::app(
+            StatusCode::BAD_REQUEST,
+            "-19972",
+            "The recovery token expired",
+        ));
+    }
+    let member = store
+        .members
+        .get_mut(&member_id)
+        .ok_or(ApiError::Internal)?;
+    member.password = Some(hash);
+    member.password_reset_required = false;
+    member.updated = now;
+    member.revision += 1;
+    let response = members::advance(&app, &mut store, &member_id)?;
+    Ok(wire::ok(&response))
+}
