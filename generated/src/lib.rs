@@ -17,8 +17,3 @@ mod secret;
 pub use client::http_client_builder;
 pub use generated::*;
 pub use secret::Secret;
-
-/// Compiles the README's Rust examples as doctests, so they cannot drift from the client.
-#[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
-pub struct ReadmeExamples;

@@ -1,6 +1,7 @@
 //! `wix-sandbox`: serve the sandbox on loopback until Ctrl-C.
 #![forbid(unsafe_code)]
 
+use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,13 +43,18 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    println!("wix-sandbox listening on {}", sandbox.base_url());
+    // A closed stdout (the caller read the address and left) must not stop the server.
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "wix-sandbox listening on {}", sandbox.base_url());
     for client in &sandbox.config().clients {
-        println!(
+        let _ = writeln!(
+            out,
             "  client {} redirect URIs {:?}",
             client.id, client.redirect_uris
         );
     }
+    let _ = out.flush();
+    drop(out);
     let _ = tokio::signal::ctrl_c().await;
     sandbox.shutdown().await;
     ExitCode::SUCCESS
