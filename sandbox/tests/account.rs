@@ -5,20 +5,6 @@ mod common;
 use common::*;
 use wix_auth_generated::types;
 
-async fn app_token(env: &Env) -> String {
-    let grant: types::TokenRequest = types::ClientCredentialsTokenRequest {
-        client_id: CLIENT.into(),
-        client_secret: SECRET.into(),
-        grant_type: types::ClientCredentialsTokenRequestGrantType::ClientCredentials,
-        instance_id: None,
-    }
-    .into();
-    ok(env.api.create_access_token(&grant).await)
-        .access_token
-        .expose_secret()
-        .to_string()
-}
-
 fn sign_on_body(email: &str) -> types::SignOnRequest {
     types::SignOnRequest {
         login_id: types::LoginId {
@@ -36,7 +22,7 @@ fn sign_on_body(email: &str) -> types::SignOnRequest {
 #[tokio::test]
 async fn sign_on_with_an_app_token_creates_then_updates_the_member() {
     let env = start().await;
-    let token = app_token(&env).await;
+    let token = env.app_token().await;
     let first = ok(env
         .api
         .sign_on(&token, &sign_on_body("sam@example.com"))
@@ -164,10 +150,9 @@ async fn send_recovery(env: &Env, email: &str, redirect: Option<&str>) -> Result
             client_id: Some(CLIENT.into()),
         }),
     };
-    match env.api.send_recovery_email(&visitor, &body).await {
-        Ok(_) => Ok(()),
-        Err(e) => Err(failure(e).await),
-    }
+    outcome(env.api.send_recovery_email(&visitor, &body).await)
+        .await
+        .map(drop)
 }
 
 async fn recover(
@@ -179,10 +164,7 @@ async fn recover(
         recovery_token: token.into(),
         password: Some(password.into()),
     };
-    match env.api.recover(None, &body).await {
-        Ok(v) => Ok(v.into_inner()),
-        Err(e) => Err(failure(e).await),
-    }
+    outcome(env.api.recover(None, &body).await).await
 }
 
 #[tokio::test]

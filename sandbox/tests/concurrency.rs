@@ -30,18 +30,8 @@ async fn two_hundred_concurrent_register_and_login_sequences() {
             ("SUCCESS", "SUCCESS")
         );
     }
-    let members: serde_json::Value = env
-        .http
-        .get(env.url("/_sandbox/members"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let emails: Vec<&str> = members["members"]
-        .as_array()
-        .unwrap()
+    let members = env.members().await;
+    let emails: Vec<&str> = members
         .iter()
         .map(|m| m["email"].as_str().unwrap())
         .collect();

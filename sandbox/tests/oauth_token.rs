@@ -300,23 +300,16 @@ async fn an_expired_refresh_token_is_refused() {
 #[tokio::test]
 async fn client_credentials_issue_an_app_token_without_refresh() {
     let env = start().await;
-    let grant: types::TokenRequest = types::ClientCredentialsTokenRequest {
-        client_id: CLIENT.into(),
-        client_secret: SECRET.into(),
-        grant_type: types::ClientCredentialsTokenRequestGrantType::ClientCredentials,
-        instance_id: None,
-    }
-    .into();
-    let tokens = ok(env.api.create_access_token(&grant).await);
+    let tokens = ok(env
+        .api
+        .create_access_token(&client_credentials(SECRET))
+        .await);
     assert!(tokens.refresh_token.is_none());
-    let wrong: types::TokenRequest = types::ClientCredentialsTokenRequest {
-        client_id: CLIENT.into(),
-        client_secret: "wrong".into(),
-        grant_type: types::ClientCredentialsTokenRequestGrantType::ClientCredentials,
-        instance_id: None,
-    }
-    .into();
-    let failure = err(env.api.create_access_token(&wrong).await).await;
+    let failure = err(env
+        .api
+        .create_access_token(&client_credentials("wrong"))
+        .await)
+    .await;
     assert_eq!(
         (failure.status, failure.oauth_error()),
         (401, "invalid_client".into())

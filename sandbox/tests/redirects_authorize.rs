@@ -104,14 +104,7 @@ async fn the_redirect_session_refuses_an_unregistered_redirect_uri() {
     let visitor = env.visitor_token().await;
     let failure = err(env.api.create_redirect_session(&visitor, &request).await).await;
     assert_eq!(failure.status, 400);
-    let violation = failure
-        .envelope()
-        .details
-        .unwrap()
-        .validation_error
-        .unwrap()
-        .field_violations
-        .remove(0);
+    let violation = failure.violation();
     assert_eq!(
         violation.field.as_deref(),
         Some("auth.authRequest.redirectUri")

@@ -154,14 +154,7 @@ async fn a_short_password_is_a_validation_error() {
     let env = start().await;
     let failure = env.register("short@example.com", "abc").await.unwrap_err();
     assert_eq!(failure.status, 400);
-    let violation = failure
-        .envelope()
-        .details
-        .unwrap()
-        .validation_error
-        .unwrap()
-        .field_violations
-        .remove(0);
+    let violation = failure.violation();
     assert_eq!(violation.field.as_deref(), Some("password"));
     assert_eq!(violation.rule_name.as_deref(), Some("VALUE_TOO_SHORT"));
 }

@@ -11,14 +11,13 @@ async fn malformed_json_is_a_wix_400() {
     let env = start().await;
     let visitor = env.visitor_token().await;
     let response = env
-        .http
-        .post(env.url("/_api/iam/authentication/v2/login"))
-        .header("authorization", &visitor)
-        .header("content-type", "application/json")
-        .body("{\"loginId\": {\"email\": ")
-        .send()
-        .await
-        .unwrap();
+        .post_raw(
+            "/_api/iam/authentication/v2/login",
+            &visitor,
+            "application/json",
+            "{\"loginId\": {\"email\": ",
+        )
+        .await;
     assert_eq!(response.status(), 400);
     assert!(response.headers().contains_key("x-wix-request-id"));
     let body: serde_json::Value = response.json().await.unwrap();
@@ -33,13 +32,16 @@ async fn wrong_types_name_the_field_without_echoing_the_value() {
     let env = start().await;
     let visitor = env.visitor_token().await;
     let response = env
-        .http
-        .post(env.url("/_api/iam/authentication/v2/login"))
-        .header("authorization", &visitor)
-        .json(&json!({"loginId": {"email": "a@example.com"}, "password": 12345678}))
-        .send()
-        .await
-        .unwrap();
+        .post_raw(
+            "/_api/iam/authentication/v2/login",
+            &visitor,
+            "application/json",
+            serde_json::to_vec(
+                &json!({"loginId": {"email": "a@example.com"}, "password": 12345678}),
+            )
+            .unwrap(),
+        )
+        .await;
     assert_eq!(response.status(), 400);
     let text = response.text().await.unwrap();
     assert!(text.contains("\"field\":\"password\""), "{text}");
@@ -51,12 +53,13 @@ async fn an_empty_body_is_a_wix_400() {
     let env = start().await;
     let visitor = env.visitor_token().await;
     let response = env
-        .http
-        .post(env.url("/_api/iam/authentication/v2/register"))
-        .header("authorization", &visitor)
-        .send()
-        .await
-        .unwrap();
+        .post_raw(
+            "/_api/iam/authentication/v2/register",
+            &visitor,
+            "application/json",
+            "",
+        )
+        .await;
     assert_eq!(response.status(), 400);
     let body: serde_json::Value = response.json().await.unwrap();
     assert!(body["message"].is_string());
@@ -68,13 +71,13 @@ async fn an_oversized_body_is_a_wix_413() {
     let visitor = env.visitor_token().await;
     let huge = json!({"loginId": {"email": "a@example.com"}, "password": "x".repeat(100_000)});
     let response = env
-        .http
-        .post(env.url("/_api/iam/authentication/v2/register"))
-        .header("authorization", &visitor)
-        .json(&huge)
-        .send()
-        .await
-        .unwrap();
+        .post_raw(
+            "/_api/iam/authentication/v2/register",
+            &visitor,
+            "application/json",
+            serde_json::to_vec(&huge).unwrap(),
+        )
+        .await;
     assert_eq!(response.status(), 413);
     let body: serde_json::Value = response.json().await.unwrap();
     assert_eq!(
@@ -145,26 +148,26 @@ async fn alias_paths_serve_the_same_operations() {
         "/headless/v1/redirect-session",
     ] {
         let response = env
-            .http
-            .post(env.url(path))
-            .header("authorization", &visitor)
-            .json(&auth_request)
-            .send()
-            .await
-            .unwrap();
+            .post_raw(
+                path,
+                &visitor,
+                "application/json",
+                serde_json::to_vec(&auth_request).unwrap(),
+            )
+            .await;
         assert_eq!(response.status(), 200, "{path}");
     }
     env.register("alias@example.com", "secret-pw")
         .await
         .unwrap();
     let response = env
-        .http
-        .post(env.url("/_iam/recovery/v1/send-email"))
-        .header("authorization", &visitor)
-        .json(&json!({"email": "alias@example.com"}))
-        .send()
-        .await
-        .unwrap();
+        .post_raw(
+            "/_iam/recovery/v1/send-email",
+            &visitor,
+            "application/json",
+            serde_json::to_vec(&json!({"email": "alias@example.com"})).unwrap(),
+        )
+        .await;
     assert_eq!(response.status(), 200);
     assert_eq!(env.outbox("alias@example.com").await.len(), 1);
 }
@@ -175,16 +178,8 @@ async fn reset_forgets_everything_and_the_clock_moves_over_http() {
     env.register("gone@example.com", "secret-pw").await.unwrap();
     let (status, _, _) = env.post_json("/_sandbox/reset", &json!({})).await;
     assert_eq!(status, 200);
-    let members: serde_json::Value = env
-        .http
-        .get(env.url("/_sandbox/members"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(members["members"], json!([]));
+    let members = env.members().await;
+    assert!(members.is_empty());
     let (status, _, body) = env
         .post_json("/_sandbox/clock", &json!({"advanceSeconds": 10}))
         .await;

@@ -25,10 +25,19 @@ async fn verify(
         code: code.into(),
         state_token: state_token.into(),
     };
-    match env.api.verify_during_authentication(&visitor, &body).await {
-        Ok(v) => Ok(v.into_inner()),
-        Err(e) => Err(failure(e).await),
-    }
+    outcome(env.api.verify_during_authentication(&visitor, &body).await).await
+}
+
+async fn start_verification(
+    env: &Env,
+    identity_id: String,
+) -> Result<types::StartVerificationResponse, Failure> {
+    let visitor = env.visitor_token().await;
+    let body = types::StartVerificationRequest {
+        identity_id: Some(identity_id),
+        target: Some(types::VerificationTarget::Email),
+    };
+    outcome(env.api.start_verification(&visitor, &body).await).await
 }
 
 #[tokio::test]
@@ -110,27 +119,9 @@ async fn start_sends_a_new_code_that_replaces_the_old() {
     let env = start().await;
     let token = pending_member(&env, "v6@example.com").await;
     let first = env.latest_code("v6@example.com").await;
-    let members: serde_json::Value = env
-        .http
-        .get(env.url("/_sandbox/members"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let id = members["members"][0]["id"].as_str().unwrap().to_string();
-    let visitor = env.visitor_token().await;
-    let started = ok(env
-        .api
-        .start_verification(
-            &visitor,
-            &types::StartVerificationRequest {
-                identity_id: Some(id),
-                target: Some(types::VerificationTarget::Email),
-            },
-        )
-        .await);
+    let members = env.members().await;
+    let id = members[0]["id"].as_str().unwrap().to_string();
+    let started = start_verification(&env, id).await.unwrap();
     assert!(started.verification_id.is_some());
     assert_eq!(env.outbox("v6@example.com").await.len(), 2);
     let second = env.latest_code("v6@example.com").await;
@@ -151,17 +142,6 @@ async fn start_without_a_pending_verification_is_a_precondition_failure() {
     let env = start().await;
     let answer = env.register("v7@example.com", "secret-pw").await.unwrap();
     let id = answer.identity.unwrap().id.unwrap();
-    let visitor = env.visitor_token().await;
-    let failure = err(env
-        .api
-        .start_verification(
-            &visitor,
-            &types::StartVerificationRequest {
-                identity_id: Some(id),
-                target: Some(types::VerificationTarget::Email),
-            },
-        )
-        .await)
-    .await;
+    let failure = start_verification(&env, id).await.unwrap_err();
     assert_eq!(failure.status, 428);
 }

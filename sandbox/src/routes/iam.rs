@@ -9,9 +9,8 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use wix_auth_generated::types;
 
-use super::members::{self, answer, caller, check_captcha, check_email, check_password};
+use super::members::{self, answer, caller, check_captcha, check_email};
 use crate::AppState;
-use crate::crypto::PasswordHash;
 use crate::store::{FailedLogins, Pending, Subject};
 use crate::wire::{self, ApiError, WixJson};
 
@@ -25,13 +24,7 @@ pub async fn register(
     check_captcha(&app, &body.captcha_tokens)?;
     let email = body.login_id.email.trim();
     check_email("loginId.email", email)?;
-    let password = body
-        .password
-        .as_ref()
-        .map(|p| p.expose_secret())
-        .ok_or_else(|| ApiError::field("password", "REQUIRED_FIELD", "A password is required"))?;
-    check_password(&app, "password", password)?;
-    let hash = PasswordHash::new(password, app.config.password_hash_rounds)?;
+    let hash = members::hash_new_password(&app, "password", body.password.as_ref())?;
     let now = app.now();
     let mut store = app.store();
     if store.member_by_email(email).is_some() {
@@ -239,9 +232,7 @@ pub async fn change_password(
     let Subject::Member(member_id) = grant.subject else {
         return Err(ApiError::forbidden("Change Password needs a member token"));
     };
-    let password = body.new_password.expose_secret();
-    check_password(&app, "newPassword", password)?;
-    let hash = PasswordHash::new(password, app.config.password_hash_rounds)?;
+    let hash = members::hash_new_password(&app, "newPassword", Some(&body.new_password))?;
     let now = app.now();
     let mut store = app.store();
     let member = store

@@ -2,10 +2,10 @@
 //! policies, pending states and the login-state answers.
 
 use axum::http::{HeaderMap, StatusCode};
-use wix_auth_generated::types;
+use wix_auth_generated::{Secret, types};
 
 use crate::AppState;
-use crate::crypto;
+use crate::crypto::{self, PasswordHash};
 use crate::store::{AccessGrant, Member, OutboxEmail, Pending, StateGrant, Store, Subject};
 use crate::wire::{self, ApiError};
 
@@ -54,8 +54,15 @@ pub fn check_captcha(app: &AppState, tokens: &[types::CaptchaToken]) -> Result<(
     }
 }
 
-/// Refuses a password shorter than the site's minimum.
-pub fn check_password(app: &AppState, field: &str, password: &str) -> Result<(), ApiError> {
+/// Hashes a new password after checking it is present and long enough for the site.
+pub fn hash_new_password(
+    app: &AppState,
+    field: &str,
+    password: Option<&Secret>,
+) -> Result<PasswordHash, ApiError> {
+    let password = password
+        .map(Secret::expose_secret)
+        .ok_or_else(|| ApiError::field(field, "REQUIRED_FIELD", "A password is required"))?;
     let min = app.config.policy.password_min_length;
     if password.chars().count() < min {
         return Err(ApiError::field(
@@ -64,7 +71,10 @@ pub fn check_password(app: &AppState, field: &str, password: &str) -> Result<(),
             format!("The password must have at least {min} characters"),
         ));
     }
-    Ok(())
+    Ok(PasswordHash::new(
+        password,
+        app.config.password_hash_rounds,
+    )?)
 }
 
 /// Refuses an email that is not `local@domain.tld`.
@@ -105,7 +115,7 @@ pub fn invalid_state_token() -> ApiError {
 /// A new member record.
 pub fn new_member(
     email: &str,
-    password: Option<crypto::PasswordHash>,
+    password: Option<PasswordHash>,
     profile: Option<types::IdentityProfile>,
     now: u64,
 ) -> Result<Member, ApiError> {

@@ -7,9 +7,9 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use wix_auth_generated::types;
 
-use super::members::{self, caller, check_password};
+use super::members::{self, caller};
 use crate::AppState;
-use crate::crypto::{self, PasswordHash};
+use crate::crypto;
 use crate::store::OutboxEmail;
 use crate::wire::{self, ApiError, WixJson};
 
@@ -70,13 +70,7 @@ pub async fn recover(
     WixJson(body): WixJson<types::RecoverRequest>,
 ) -> Result<Response, ApiError> {
     let token = body.recovery_token.expose_secret();
-    let password = body
-        .password
-        .as_ref()
-        .map(|p| p.expose_secret())
-        .ok_or_else(|| ApiError::field("password", "REQUIRED_FIELD", "A password is required"))?;
-    check_password(&app, "password", password)?;
-    let hash = PasswordHash::new(password, app.config.password_hash_rounds)?;
+    let hash = members::hash_new_password(&app, "password", body.password.as_ref())?;
     let now = app.now();
     let mut store = app.store();
     let (member_id, expires) = store.recoveries.remove(token).ok_or_else(|| {

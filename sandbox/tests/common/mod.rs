@@ -67,6 +67,15 @@ impl Failure {
         serde_json::from_slice(&self.body).expect("a Wix error envelope")
     }
 
+    /// The first field violation of a validation error.
+    pub fn violation(&self) -> types::FieldViolation {
+        self.envelope()
+            .details
+            .and_then(|d| d.validation_error)
+            .and_then(|v| v.field_violations.into_iter().next())
+            .expect("a validation error")
+    }
+
     /// `details.applicationError.code`.
     pub fn code(&self) -> String {
         self.envelope()
@@ -121,6 +130,25 @@ pub async fn err<T: std::fmt::Debug>(
         Ok(value) => panic!("expected an error, got {:?}", value.into_inner()),
         Err(e) => failure(e).await,
     }
+}
+
+/// The body of a call, or its failure taken apart.
+pub async fn outcome<T>(result: Result<ResponseValue<T>, Error<ByteStream>>) -> Result<T, Failure> {
+    match result {
+        Ok(value) => Ok(value.into_inner()),
+        Err(e) => Err(failure(e).await),
+    }
+}
+
+/// A `client_credentials` grant for the default client with `secret`.
+pub fn client_credentials(secret: &str) -> types::TokenRequest {
+    types::ClientCredentialsTokenRequest {
+        client_id: CLIENT.into(),
+        client_secret: secret.into(),
+        grant_type: types::ClientCredentialsTokenRequestGrantType::ClientCredentials,
+        instance_id: None,
+    }
+    .into()
 }
 
 /// A register or login body.
@@ -187,14 +215,12 @@ impl Env {
         password: &str,
     ) -> Result<types::StateMachineResponse, Failure> {
         let token = self.visitor_token().await;
-        match self
-            .api
-            .register_v2(&token, &credentials(email, password).0)
-            .await
-        {
-            Ok(v) => Ok(v.into_inner()),
-            Err(e) => Err(failure(e).await),
-        }
+        outcome(
+            self.api
+                .register_v2(&token, &credentials(email, password).0)
+                .await,
+        )
+        .await
     }
 
     /// Logs a member in and returns the answer.
@@ -204,14 +230,53 @@ impl Env {
         password: &str,
     ) -> Result<types::StateMachineResponse, Failure> {
         let token = self.visitor_token().await;
-        match self
+        outcome(
+            self.api
+                .login_v2(&token, &credentials(email, password).1)
+                .await,
+        )
+        .await
+    }
+
+    /// An app access token from the `client_credentials` grant.
+    pub async fn app_token(&self) -> String {
+        ok(self
             .api
-            .login_v2(&token, &credentials(email, password).1)
+            .create_access_token(&client_credentials(SECRET))
+            .await)
+        .access_token
+        .expose_secret()
+        .to_string()
+    }
+
+    /// Every member the sandbox knows, from `/_sandbox/members`.
+    pub async fn members(&self) -> Vec<Value> {
+        let response = self
+            .http
+            .get(self.url("/_sandbox/members"))
+            .send()
             .await
-        {
-            Ok(v) => Ok(v.into_inner()),
-            Err(e) => Err(failure(e).await),
-        }
+            .unwrap();
+        let body: Value = response.json().await.unwrap();
+        body["members"].as_array().cloned().unwrap_or_default()
+    }
+
+    /// A raw POST with an `Authorization` header and a raw body.
+    pub async fn post_raw(
+        &self,
+        path: &str,
+        token: &str,
+        content_type: &str,
+        body: impl Into<reqwest::Body>,
+    ) -> reqwest::Response {
+        self.http
+            .post(self.url(path))
+            .header("authorization", token)
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .unwrap()
     }
 
     /// A raw JSON POST: status, headers and the body as JSON (or `Null`).
@@ -341,10 +406,7 @@ impl Env {
             redirect_uri: Some(REDIRECT.into()),
         }
         .into();
-        match self.api.create_access_token(&grant).await {
-            Ok(v) => Ok(v.into_inner()),
-            Err(e) => Err(failure(e).await),
-        }
+        outcome(self.api.create_access_token(&grant).await).await
     }
 
     /// Registers a member and returns its member tokens.
@@ -368,10 +430,7 @@ impl Env {
             refresh_token: refresh_token.into(),
         }
         .into();
-        match self.api.create_access_token(&grant).await {
-            Ok(v) => Ok(v.into_inner()),
-            Err(e) => Err(failure(e).await),
-        }
+        outcome(self.api.create_access_token(&grant).await).await
     }
 
     /// Whether Token Info calls the access token active.
