@@ -1,0 +1,307 @@
+//! From a session token or the Wix login page to member tokens: a redirect session, the
+//! authorize redirect read (never followed), the state checked, the code exchanged with the
+//! PKCE verifier.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use url::Url;
+use wix_auth_generated::types;
+
+use crate::error::{from_generated, transport};
+use crate::pkce::{CodeVerifier, OAuthState};
+use crate::secrets::{AccessToken, AuthorizationCode, SessionToken};
+use crate::tokens::Tokens;
+use crate::{Error, WixAuth};
+
+/// What a redirect back from Authorize carries.
+#[derive(Debug, Clone, Default)]
+pub struct Callback {
+    /// The authorization code.
+    pub code: Option<AuthorizationCode>,
+    /// The state as returned.
+    pub state: Option<String>,
+    /// The `error` parameter.
+    pub error: Option<String>,
+    /// The `error_description` parameter.
+    pub error_description: Option<String>,
+}
+
+impl Callback {
+    /// Reads a callback URL: the query, or the fragment when the query carries none of
+    /// `code`, `state` or `error` (`responseMode=fragment`). Never panics.
+    pub fn parse(url: &str) -> Result<Self, Error> {
+        let url = Url::parse(url).map_err(|_| Error::InvalidCallbackUrl)?;
+        let from_query = Self::from_pairs(url.query_pairs());
+        if from_query.code.is_some() || from_query.state.is_some() || from_query.error.is_some() {
+            return Ok(from_query);
+        }
+        Ok(url
+            .fragment()
+            .map(|f| Self::from_pairs(url::form_urlencoded::parse(f.as_bytes())))
+            .unwrap_or_default())
+    }
+
+    fn from_pairs<'a>(
+        pairs: impl Iterator<Item = (std::borrow::Cow<'a, str>, std::borrow::Cow<'a, str>)>,
+    ) -> Self {
+        let mut callback = Self::default();
+        for (key, value) in pairs {
+            let value = value.into_owned();
+            match key.as_ref() {
+                "code" => callback.code = Some(value.into()),
+                "state" => callback.state = Some(value),
+                "error" => callback.error = Some(value),
+                "error_description" => callback.error_description = Some(value),
+                _ => {}
+            }
+        }
+        callback
+    }
+
+    /// The code, once the callback is checked against the expected state: an `error` is
+    /// [`Error::AuthorizationDenied`]; a missing or different state and a missing code are
+    /// errors too, so no code from a forged redirect reaches the token endpoint.
+    pub fn into_code(self, expected: &OAuthState) -> Result<AuthorizationCode, Error> {
+        if let Some(error) = self.error {
+            return Err(Error::AuthorizationDenied {
+                error,
+                description: self.error_description,
+            });
+        }
+        let state = self.state.ok_or(Error::MissingState)?;
+        if !expected.matches(&state) {
+            return Err(Error::StateMismatch);
+        }
+        self.code.ok_or(Error::MissingCode)
+    }
+}
+
+/// A Wix-managed login between [`WixAuth::begin_login`] and [`WixAuth::complete_login`].
+/// It serializes (serde) so a web server can keep it in a cookie or a session store; its
+/// secrets stay out of `Debug`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PendingLogin {
+    verifier: CodeVerifier,
+    state: OAuthState,
+    redirect_uri: String,
+    created_at: u64,
+}
+
+impl PendingLogin {
+    /// The redirect URI the callback arrives at.
+    pub fn redirect_uri(&self) -> &str {
+        &self.redirect_uri
+    }
+
+    /// When the login began (Unix seconds).
+    pub fn created_at(&self) -> u64 {
+        self.created_at
+    }
+}
+
+/// The PKCE verifier and state of one authorization, with its redirect session request.
+fn auth_request(
+    auth: &WixAuth,
+    redirect_uri: &str,
+    session_token: Option<&SessionToken>,
+    prompt: types::Prompt,
+) -> Result<
+    (
+        types::CreateRedirectSessionRequest,
+        CodeVerifier,
+        OAuthState,
+    ),
+    Error,
+> {
+    let verifier = CodeVerifier::generate()?;
+    let state = OAuthState::generate()?;
+    let request = types::CreateRedirectSessionRequest {
+        auth: Some(types::RedirectSessionAuthParams {
+            auth_request: types::AuthorizeRequest {
+                client_id: Some(auth.inner.client_id.clone()),
+                redirect_uri: Some(redirect_uri.to_string()),
+                response_type: Some("code".into()),
+                response_mode: Some(types::ResponseMode::Query),
+                scope: Some("offline_access".into()),
+                state: Some(state.expose_secret().into()),
+                code_challenge: Some(verifier.challenge()),
+                code_challenge_method: Some(types::CodeChallengeMethod::S256),
+                session_token: session_token.map(SessionToken::to_wire),
+                nonce: None,
+                prompt: None,
+            },
+            prompt: Some(prompt),
+        }),
+        ..Default::default()
+    };
+    Ok((request, verifier, state))
+}
+
+impl WixAuth {
+    /// Creates a redirect session and returns its `fullUrl`.
+    pub(crate) async fn redirect_session_url(
+        &self,
+        token: &AccessToken,
+        request: &types::CreateRedirectSessionRequest,
+    ) -> Result<Url, Error> {
+        let result = self
+            .inner
+            .api
+            .create_redirect_session(token.expose_secret(), request)
+            .await;
+        let operation = "createRedirectSession";
+        let full_url = from_generated(operation, result)
+            .await?
+            .redirect_session
+            .and_then(|s| s.full_url)
+            .ok_or(Error::MissingField {
+                operation,
+                field: "redirectSession.fullUrl",
+            })?;
+        Url::parse(&full_url).map_err(|_| Error::InvalidUrl("redirectSession.fullUrl"))
+    }
+
+    /// Turns a session token (from login, register, verify or Sign On) into member tokens,
+    /// server-side and without a browser: a redirect session with `prompt=none`, one GET of
+    /// its URL whose redirect is read but not followed, the state checked, the code
+    /// exchanged with the PKCE verifier.
+    ///
+    /// ```
+    /// # #[tokio::main] async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # use wix_auth_sandbox::config::{DEFAULT_CLIENT_ID, DEFAULT_REDIRECT_URI};
+    /// # let sandbox = wix_auth_sandbox::Sandbox::builder().start().await?;
+    /// # let auth = wix_auth_flows::WixAuth::builder(DEFAULT_CLIENT_ID)
+    /// #     .base_url(sandbox.base_url()).redirect_uri(DEFAULT_REDIRECT_URI).build()?;
+    /// use wix_auth_flows::{Credentials, Registration, Role};
+    ///
+    /// let visitor = auth.visitor_tokens().await?;
+    /// auth.register(&visitor.access_token, &Registration::new("ann@example.com", "secret-pw")).await?;
+    /// let outcome = auth.login(&visitor.access_token, &Credentials::new("ann@example.com", "secret-pw")).await?;
+    /// let session_token = outcome.session_token().expect("logged in");
+    /// let member = auth.member_tokens(&visitor.access_token, session_token).await?;
+    /// assert_eq!(member.role, Role::Member);
+    /// # Ok(()) }
+    /// ```
+    pub async fn member_tokens(
+        &self,
+        visitor: &AccessToken,
+        session_token: &SessionToken,
+    ) -> Result<Tokens, Error> {
+        let redirect_uri = self.redirect_uri()?.to_string();
+        let (request, verifier, state) = auth_request(
+            self,
+            &redirect_uri,
+            Some(session_token),
+            types::Prompt::None,
+        )?;
+        let url = self.redirect_session_url(visitor, &request).await?;
+        let response = self
+            .inner
+            .no_redirects
+            .get(url)
+            .send()
+            .await
+            .map_err(|e| transport("authorize", &e))?;
+        let status = response.status();
+        let location = response
+            .headers()
+            .get(reqwest::header::LOCATION)
+            .and_then(|l| l.to_str().ok())
+            .map(str::to_string);
+        let Some(location) = location.filter(|_| status.is_redirection()) else {
+            if status.is_client_error() || status.is_server_error() {
+                let headers = response.headers().clone();
+                let body = response
+                    .bytes()
+                    .await
+                    .map_err(|e| transport("authorize", &e))?;
+                return Err(crate::error::from_error_answer(
+                    "authorize",
+                    status.as_u16(),
+                    &headers,
+                    &body,
+                ));
+            }
+            return Err(Error::NoRedirect {
+                status: status.as_u16(),
+            });
+        };
+        let code = Callback::parse(&location)?.into_code(&state)?;
+        self.exchange_code(&code, &verifier, &redirect_uri).await
+    }
+
+    /// Starts a Wix-managed login: the URL to send the browser to (the Wix login page) and
+    /// the pending login to keep until the callback arrives.
+    ///
+    /// ```
+    /// # #[tokio::main] async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # use wix_auth_sandbox::config::{DEFAULT_CLIENT_ID, DEFAULT_REDIRECT_URI};
+    /// # let sandbox = wix_auth_sandbox::Sandbox::builder().start().await?;
+    /// # let auth = wix_auth_flows::WixAuth::builder(DEFAULT_CLIENT_ID)
+    /// #     .base_url(sandbox.base_url()).redirect_uri(DEFAULT_REDIRECT_URI).build()?;
+    /// let visitor = auth.visitor_tokens().await?;
+    /// let (login_url, pending) = auth.begin_login(&visitor.access_token).await?;
+    /// let cookie = serde_json::to_string(&pending)?; // keep it until the callback
+    /// // … redirect the browser to `login_url`; Wix redirects back to the redirect URI …
+    /// # let callback_url = format!("{}?code=x&state=wrong", pending.redirect_uri());
+    /// let pending = serde_json::from_str(&cookie)?;
+    /// let result = auth.complete_login(&callback_url, pending).await;
+    /// # assert!(matches!(result, Err(wix_auth_flows::Error::StateMismatch)));
+    /// # Ok(()) }
+    /// ```
+    pub async fn begin_login(&self, visitor: &AccessToken) -> Result<(Url, PendingLogin), Error> {
+        let redirect_uri = self.redirect_uri()?.to_string();
+        let (request, verifier, state) =
+            auth_request(self, &redirect_uri, None, types::Prompt::Login)?;
+        let url = self.redirect_session_url(visitor, &request).await?;
+        let pending = PendingLogin {
+            verifier,
+            state,
+            redirect_uri,
+            created_at: self.now(),
+        };
+        Ok((url, pending))
+    }
+
+    /// Completes a Wix-managed login from the callback URL (query or fragment): refuses a
+    /// pending login that is too old or already completed, surfaces `error`, checks the
+    /// state in constant time, then exchanges the code.
+    pub async fn complete_login(
+        &self,
+        callback_url: &str,
+        pending: PendingLogin,
+    ) -> Result<Tokens, Error> {
+        let now = self.now();
+        let expires = pending
+            .created_at
+            .saturating_add(self.inner.pending_max_age);
+        if now > expires {
+            return Err(Error::PendingLoginExpired);
+        }
+        let fingerprint: [u8; 32] = Sha256::digest(pending.state.expose_secret().as_bytes()).into();
+        {
+            let used = self
+                .inner
+                .used_states
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            if used.contains_key(&fingerprint) {
+                return Err(Error::PendingLoginUsed);
+            }
+        }
+        let code = Callback::parse(callback_url)?.into_code(&pending.state)?;
+        {
+            let mut used = self
+                .inner
+                .used_states
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            used.retain(|_, until| *until >= now);
+            if used.insert(fingerprint, expires).is_some() {
+                return Err(Error::PendingLoginUsed);
+            }
+        }
+        self.exchange_code(&code, &pending.verifier, &pending.redirect_uri)
+            .await
+    }
+}

@@ -1,0 +1,153 @@
+//! The entry point: [`WixAuth`], built from a client ID and a base URL.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use wix_auth_generated::Client;
+
+use crate::Error;
+use crate::clock::{Clock, SystemClock};
+
+/// The Wix REST host.
+pub const DEFAULT_BASE_URL: &str = "https://www.wixapis.com";
+
+/// How long a pending Wix-managed login stays valid by default.
+pub const DEFAULT_PENDING_LOGIN_MAX_AGE: Duration = Duration::from_secs(600);
+
+/// The flows of one OAuth app (client) against one Wix API host. Cheap to clone.
+#[derive(Clone)]
+pub struct WixAuth {
+    pub(crate) inner: Arc<Inner>,
+}
+
+pub(crate) struct Inner {
+    pub(crate) client_id: String,
+    pub(crate) api: Client,
+    /// Never follows redirects: Authorize's `Location` carries the code and is read.
+    pub(crate) no_redirects: reqwest::Client,
+    pub(crate) clock: Arc<dyn Clock>,
+    pub(crate) redirect_uri: Option<String>,
+    pub(crate) pending_max_age: u64,
+    /// SHA-256 of the states of completed pending logins, with their expiry.
+    pub(crate) used_states: Mutex<HashMap<[u8; 32], u64>>,
+}
+
+impl std::fmt::Debug for WixAuth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WixAuth")
+            .field("client_id", &self.inner.client_id)
+            .field("redirect_uri", &self.inner.redirect_uri)
+            .finish_non_exhaustive()
+    }
+}
+
+impl WixAuth {
+    /// A builder for the OAuth app `client_id`.
+    pub fn builder(client_id: impl Into<String>) -> WixAuthBuilder {
+        WixAuthBuilder {
+            client_id: client_id.into(),
+            base_url: DEFAULT_BASE_URL.to_string(),
+            http: None,
+            timeout: None,
+            clock: Arc::new(SystemClock),
+            redirect_uri: None,
+            pending_max_age: DEFAULT_PENDING_LOGIN_MAX_AGE,
+        }
+    }
+
+    /// The OAuth app's client ID.
+    pub fn client_id(&self) -> &str {
+        &self.inner.client_id
+    }
+
+    /// The generated client, for calls the flows do not wrap.
+    pub fn api(&self) -> &Client {
+        &self.inner.api
+    }
+
+    pub(crate) fn now(&self) -> u64 {
+        self.inner.clock.now()
+    }
+
+    pub(crate) fn redirect_uri(&self) -> Result<&str, Error> {
+        self.inner
+            .redirect_uri
+            .as_deref()
+            .ok_or(Error::MissingRedirectUri)
+    }
+}
+
+/// Configures a [`WixAuth`].
+pub struct WixAuthBuilder {
+    client_id: String,
+    base_url: String,
+    http: Option<reqwest::Client>,
+    timeout: Option<Duration>,
+    clock: Arc<dyn Clock>,
+    redirect_uri: Option<String>,
+    pending_max_age: Duration,
+}
+
+impl WixAuthBuilder {
+    /// The API host (default `https://www.wixapis.com`), e.g. a sandbox's base URL.
+    pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
+        self.base_url = base_url.into().trim_end_matches('/').to_string();
+        self
+    }
+
+    /// A `reqwest::Client` of your own for the API calls. Build it from
+    /// [`wix_auth_generated::http_client_builder`] so a TLS provider is installed.
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http = Some(client);
+        self
+    }
+
+    /// The timeout of each request (default 30 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// The redirect URI of the OAuth flows; it must be an allowed redirect URI of the app.
+    pub fn redirect_uri(mut self, uri: impl Into<String>) -> Self {
+        self.redirect_uri = Some(uri.into());
+        self
+    }
+
+    /// How old a pending Wix-managed login may be when it completes (default 10 minutes).
+    pub fn pending_login_max_age(mut self, age: Duration) -> Self {
+        self.pending_max_age = age;
+        self
+    }
+
+    /// The clock token expiry is computed with (default: the system clock).
+    pub fn clock(mut self, clock: impl Clock) -> Self {
+        self.clock = Arc::new(clock);
+        self
+    }
+
+    /// Builds the flows.
+    pub fn build(self) -> Result<WixAuth, Error> {
+        let mut builder = wix_auth_generated::http_client_builder();
+        if let Some(timeout) = self.timeout {
+            builder = builder.timeout(timeout);
+        }
+        let no_redirects = builder.build().map_err(|_| Error::HttpClient)?;
+        let http = match self.http {
+            Some(http) => http,
+            None => no_redirects.clone(),
+        };
+        Ok(WixAuth {
+            inner: Arc::new(Inner {
+                client_id: self.client_id,
+                api: Client::new_with_client(&self.base_url, http),
+                no_redirects,
+                clock: self.clock,
+                redirect_uri: self.redirect_uri,
+                pending_max_age: self.pending_max_age.as_secs(),
+                used_states: Mutex::new(HashMap::new()),
+            }),
+        })
+    }
+}

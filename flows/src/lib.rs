@@ -1,0 +1,35 @@
+//! Complete, safe Wix Headless member-authentication sequences on top of the generated
+//! client: visitor tokens, custom login (register, login, email verification, owner
+//! approval), session token → member tokens without a browser, the Wix-managed login,
+//! Sign On, password change and recovery, logout, and token sessions that refresh once
+//! however many tasks ask and never turn a member into a visitor.
+//!
+//! Start with [`WixAuth::builder`].
+#![forbid(unsafe_code)]
+
+mod account;
+mod authorize;
+mod client;
+pub mod clock;
+mod error;
+mod grants;
+mod login;
+pub mod pkce;
+mod secrets;
+mod session;
+pub mod store;
+mod tokens;
+
+pub use account::TokenInfo;
+pub use authorize::{Callback, PendingLogin};
+pub use client::{DEFAULT_BASE_URL, DEFAULT_PENDING_LOGIN_MAX_AGE, WixAuth, WixAuthBuilder};
+pub use error::{BodyKind, Error, ErrorContext, FieldViolation, TransportKind};
+pub use login::{Captcha, Credentials, LoginOutcome, Registration};
+pub use secrets::{
+    AccessToken, AuthorizationCode, ClientSecret, Password, RecoveryToken, RefreshToken,
+    SessionToken, StateToken,
+};
+pub use session::{DEFAULT_REFRESH_MARGIN, Session};
+pub use store::{FileStore, MemoryStore, TokenStore};
+pub use tokens::{Role, Tokens};
+pub use wix_auth_generated::types;

@@ -1,0 +1,320 @@
+//! Custom login: register, log in, continue a pending state, verify the email code, sign on
+//! server-to-server, and recover a password — each answering a typed [`LoginOutcome`].
+
+use wix_auth_generated::types;
+
+use crate::error::from_generated;
+use crate::secrets::{AccessToken, Password, RecoveryToken, SessionToken, StateToken};
+use crate::{Error, WixAuth};
+
+/// A CAPTCHA token, made with Wix's site keys and the enterprise reCAPTCHA script.
+#[derive(Debug, Clone)]
+pub enum Captcha {
+    /// A visible reCAPTCHA token.
+    Recaptcha(String),
+    /// An invisible reCAPTCHA token.
+    InvisibleRecaptcha(String),
+}
+
+/// A new member's email, password, profile and CAPTCHA.
+#[derive(Debug, Clone)]
+pub struct Registration {
+    /// The login email.
+    pub email: String,
+    /// The password.
+    pub password: Password,
+    /// The profile (names, nickname, …).
+    pub profile: Option<types::IdentityProfile>,
+    /// CAPTCHA tokens, when the site requires them.
+    pub captcha: Vec<Captcha>,
+}
+
+impl Registration {
+    /// A registration with an email and a password.
+    pub fn new(email: impl Into<String>, password: impl Into<Password>) -> Self {
+        Self {
+            email: email.into(),
+            password: password.into(),
+            profile: None,
+            captcha: Vec::new(),
+        }
+    }
+}
+
+/// An email and password to log in with.
+#[derive(Debug, Clone)]
+pub struct Credentials {
+    /// The login email.
+    pub email: String,
+    /// The password.
+    pub password: Password,
+    /// CAPTCHA tokens, when the site requires them.
+    pub captcha: Vec<Captcha>,
+}
+
+impl Credentials {
+    /// Credentials without CAPTCHA.
+    pub fn new(email: impl Into<String>, password: impl Into<Password>) -> Self {
+        Self {
+            email: email.into(),
+            password: password.into(),
+            captcha: Vec::new(),
+        }
+    }
+}
+
+/// Where a register, login, verification or recovery stands. Every state Wix sends is
+/// its own variant; an unknown one is kept, never turned into a failure.
+#[derive(Debug, Clone)]
+pub enum LoginOutcome {
+    /// Logged in: turn the session token into member tokens with
+    /// [`WixAuth::member_tokens`].
+    Success {
+        /// The session token.
+        session_token: SessionToken,
+        /// The member's identity, when sent.
+        identity: Option<Box<types::Identity>>,
+    },
+    /// A code was emailed; continue with [`WixAuth::verify_email`] and this state token
+    /// (it can be stored and used from another process).
+    EmailVerificationRequired {
+        /// The state token of the verification.
+        state_token: StateToken,
+    },
+    /// The site owner must approve the member; [`WixAuth::continue_login`] with the state
+    /// token tells when.
+    OwnerApprovalRequired {
+        /// The state token, when sent.
+        state_token: Option<StateToken>,
+    },
+    /// `STATUS_CHECK`: the member's status does not prevent login.
+    StatusCheck {
+        /// The state token, when sent.
+        state_token: Option<StateToken>,
+    },
+    /// `REQUIRE_MISSING_FIELDS`: required signup fields are missing.
+    MissingFields {
+        /// The state token, when sent.
+        state_token: Option<StateToken>,
+    },
+    /// A state this crate does not know (`UNKNOWN_STATE`, or one added after it).
+    Unknown {
+        /// The state as sent.
+        state: String,
+        /// The state token, when sent.
+        state_token: Option<StateToken>,
+    },
+}
+
+impl LoginOutcome {
+    fn from_response(
+        operation: &'static str,
+        response: types::StateMachineResponse,
+    ) -> Result<Self, Error> {
+        use types::{LoginState as S, OpenLoginState as O};
+        let state_token = response.state_token.map(StateToken::from);
+        Ok(match response.state {
+            O::LoginState(S::Success) => Self::Success {
+                session_token: response.session_token.map(SessionToken::from).ok_or(
+                    Error::MissingField {
+                        operation,
+                        field: "sessionToken",
+                    },
+                )?,
+                identity: response.identity.map(Box::new),
+            },
+            O::LoginState(S::RequireEmailVerification) => Self::EmailVerificationRequired {
+                state_token: state_token.ok_or(Error::MissingField {
+                    operation,
+                    field: "stateToken",
+                })?,
+            },
+            O::LoginState(S::RequireOwnerApproval) => Self::OwnerApprovalRequired { state_token },
+            O::LoginState(S::StatusCheck) => Self::StatusCheck { state_token },
+            O::LoginState(S::RequireMissingFields) => Self::MissingFields { state_token },
+            O::LoginState(S::UnknownState) => Self::Unknown {
+                state: "UNKNOWN_STATE".into(),
+                state_token,
+            },
+            O::String(state) => Self::Unknown { state, state_token },
+        })
+    }
+
+    /// The session token of a `Success`.
+    pub fn session_token(&self) -> Option<&SessionToken> {
+        match self {
+            Self::Success { session_token, .. } => Some(session_token),
+            _ => None,
+        }
+    }
+}
+
+fn captcha_tokens(captcha: &[Captcha]) -> Vec<types::CaptchaToken> {
+    captcha
+        .iter()
+        .filter_map(|c| {
+            let mut token = types::CaptchaToken::default();
+            match c {
+                Captcha::Recaptcha(t) => token.recaptcha = Some(t.as_str().try_into().ok()?),
+                Captcha::InvisibleRecaptcha(t) => {
+                    token.invisible_recaptcha = Some(t.as_str().try_into().ok()?)
+                }
+            }
+            Some(token)
+        })
+        .collect()
+}
+
+impl WixAuth {
+    /// Registers a member (Register V2), with the current visitor's access token.
+    ///
+    /// ```
+    /// # #[tokio::main] async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let sandbox = wix_auth_sandbox::Sandbox::builder().start().await?;
+    /// # let auth = wix_auth_flows::WixAuth::builder(wix_auth_sandbox::config::DEFAULT_CLIENT_ID)
+    /// #     .base_url(sandbox.base_url()).build()?;
+    /// use wix_auth_flows::{LoginOutcome, Registration};
+    ///
+    /// let visitor = auth.visitor_tokens().await?;
+    /// let registration = Registration::new("john@doe.com", "verySecurePassword");
+    /// match auth.register(&visitor.access_token, &registration).await? {
+    ///     LoginOutcome::Success { session_token, .. } => { /* member_tokens(…) */ }
+    ///     LoginOutcome::EmailVerificationRequired { state_token } => { /* verify_email(…) */ }
+    ///     other => println!("pending: {other:?}"),
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn register(
+        &self,
+        visitor: &AccessToken,
+        registration: &Registration,
+    ) -> Result<LoginOutcome, Error> {
+        let body = types::RegisterV2Request {
+            login_id: types::LoginId {
+                email: registration.email.clone(),
+            },
+            password: Some(registration.password.to_wire()),
+            profile: registration.profile.clone(),
+            captcha_tokens: captcha_tokens(&registration.captcha),
+            client_meta_data: Default::default(),
+        };
+        let result = self
+            .inner
+            .api
+            .register_v2(visitor.expose_secret(), &body)
+            .await;
+        LoginOutcome::from_response("registerV2", from_generated("registerV2", result).await?)
+    }
+
+    /// Logs a member in (Login V2), with the current visitor's access token.
+    pub async fn login(
+        &self,
+        visitor: &AccessToken,
+        credentials: &Credentials,
+    ) -> Result<LoginOutcome, Error> {
+        let body = types::LoginV2Request {
+            login_id: types::LoginId {
+                email: credentials.email.clone(),
+            },
+            password: Some(credentials.password.to_wire()),
+            captcha_tokens: captcha_tokens(&credentials.captcha),
+            client_meta_data: Default::default(),
+            state_token: None,
+        };
+        let result = self
+            .inner
+            .api
+            .login_v2(visitor.expose_secret(), &body)
+            .await;
+        LoginOutcome::from_response("loginV2", from_generated("loginV2", result).await?)
+    }
+
+    /// Continues a pending login with its state token (Login V2 with `stateToken`), e.g. to
+    /// learn whether the owner has approved the member.
+    pub async fn continue_login(
+        &self,
+        visitor: &AccessToken,
+        email: &str,
+        state_token: &StateToken,
+    ) -> Result<LoginOutcome, Error> {
+        let body = types::LoginV2Request {
+            login_id: types::LoginId {
+                email: email.to_string(),
+            },
+            password: None,
+            captcha_tokens: Vec::new(),
+            client_meta_data: Default::default(),
+            state_token: Some(state_token.to_wire()),
+        };
+        let result = self
+            .inner
+            .api
+            .login_v2(visitor.expose_secret(), &body)
+            .await;
+        LoginOutcome::from_response("loginV2", from_generated("loginV2", result).await?)
+    }
+
+    /// Completes `EmailVerificationRequired` with the emailed code (Verify During
+    /// Authentication). Only the state token is needed, so it can be persisted and resumed
+    /// anywhere.
+    pub async fn verify_email(
+        &self,
+        visitor: &AccessToken,
+        state_token: &StateToken,
+        code: &str,
+    ) -> Result<LoginOutcome, Error> {
+        let body = types::VerifyDuringAuthenticationRequest {
+            code: code.into(),
+            state_token: state_token.to_wire(),
+        };
+        let result = self
+            .inner
+            .api
+            .verify_during_authentication(visitor.expose_secret(), &body)
+            .await;
+        let operation = "verifyDuringAuthentication";
+        LoginOutcome::from_response(operation, from_generated(operation, result).await?)
+    }
+
+    /// Signs a member on without credentials (server-to-server), with an app token from
+    /// [`WixAuth::app_tokens`]; creates or updates the member.
+    pub async fn sign_on(
+        &self,
+        app: &AccessToken,
+        email: &str,
+        profile: Option<types::IdentityProfile>,
+        verify_email: bool,
+    ) -> Result<SessionToken, Error> {
+        let body = types::SignOnRequest {
+            login_id: types::LoginId {
+                email: email.to_string(),
+            },
+            profile,
+            verify_email,
+            merge_existing_contact: true,
+        };
+        let result = self.inner.api.sign_on(app.expose_secret(), &body).await;
+        from_generated("signOn", result)
+            .await?
+            .session_token
+            .map(SessionToken::from)
+            .ok_or(Error::MissingField {
+                operation: "signOn",
+                field: "sessionToken",
+            })
+    }
+
+    /// Sets a new password with the token from a recovery email (single use).
+    pub async fn recover(
+        &self,
+        recovery_token: &RecoveryToken,
+        new_password: &Password,
+    ) -> Result<LoginOutcome, Error> {
+        let body = types::RecoverRequest {
+            recovery_token: recovery_token.to_wire(),
+            password: Some(new_password.to_wire()),
+        };
+        let result = self.inner.api.recover(None, &body).await;
+        LoginOutcome::from_response("recover", from_generated("recover", result).await?)
+    }
+}

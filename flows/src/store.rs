@@ -1,0 +1,169 @@
+//! Where a session's tokens live: in memory, or in a file written atomically with 0600
+//! permissions.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use crate::tokens::Tokens;
+
+/// Why a token store failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    /// Reading or writing failed.
+    #[error("{action} {path}: {kind}")]
+    Io {
+        /// What was being done.
+        action: &'static str,
+        /// The file.
+        path: PathBuf,
+        /// The I/O error kind.
+        kind: std::io::ErrorKind,
+    },
+    /// The stored data is not tokens.
+    #[error("{path} does not hold tokens (at `{at}`)")]
+    Corrupt {
+        /// The file.
+        path: PathBuf,
+        /// Where decoding stopped.
+        at: String,
+    },
+}
+
+/// A place to keep tokens by session key.
+pub trait TokenStore: Send + Sync {
+    /// The tokens of `key`, if any.
+    fn load(&self, key: &str) -> impl Future<Output = Result<Option<Tokens>, StoreError>> + Send;
+    /// Replaces the tokens of `key`.
+    fn save(
+        &self,
+        key: &str,
+        tokens: &Tokens,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Forgets the tokens of `key`.
+    fn clear(&self, key: &str) -> impl Future<Output = Result<(), StoreError>> + Send;
+}
+
+/// Tokens in process memory.
+#[derive(Debug, Default)]
+pub struct MemoryStore(Mutex<HashMap<String, Tokens>>);
+
+impl MemoryStore {
+    /// An empty store.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn map(&self) -> std::sync::MutexGuard<'_, HashMap<String, Tokens>> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+impl TokenStore for MemoryStore {
+    async fn load(&self, key: &str) -> Result<Option<Tokens>, StoreError> {
+        Ok(self.map().get(key).cloned())
+    }
+
+    async fn save(&self, key: &str, tokens: &Tokens) -> Result<(), StoreError> {
+        self.map().insert(key.to_string(), tokens.clone());
+        Ok(())
+    }
+
+    async fn clear(&self, key: &str) -> Result<(), StoreError> {
+        self.map().remove(key);
+        Ok(())
+    }
+}
+
+/// Tokens in one JSON file, keyed by session. Every write goes to a temporary file in the
+/// same directory (created 0600) that is synced and renamed over the old one, so a crash
+/// leaves the old file or the new one, never half of one.
+#[derive(Debug)]
+pub struct FileStore {
+    path: PathBuf,
+    lock: tokio::sync::Mutex<()>,
+}
+
+impl FileStore {
+    /// A store at `path` (created on the first save).
+    pub fn new(path: impl Into<PathBuf>) -> Self {
+        Self {
+            path: path.into(),
+            lock: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    /// The file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn io(&self, action: &'static str, e: &std::io::Error) -> StoreError {
+        StoreError::Io {
+            action,
+            path: self.path.clone(),
+            kind: e.kind(),
+        }
+    }
+
+    fn read_all(&self) -> Result<HashMap<String, Tokens>, StoreError> {
+        let bytes = match std::fs::read(&self.path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(HashMap::new()),
+            Err(e) => return Err(self.io("reading", &e)),
+        };
+        let mut de = serde_json::Deserializer::from_slice(&bytes);
+        serde_path_to_error::deserialize(&mut de).map_err(|e| StoreError::Corrupt {
+            path: self.path.clone(),
+            at: e.path().to_string(),
+        })
+    }
+
+    fn write_all(&self, all: &HashMap<String, Tokens>) -> Result<(), StoreError> {
+        let dir = match self.path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        std::fs::create_dir_all(dir).map_err(|e| self.io("creating the directory of", &e))?;
+        let mut file = tempfile::NamedTempFile::new_in(dir)
+            .map_err(|e| self.io("creating a file beside", &e))?;
+        let json = serde_json::to_vec(all).map_err(|_| StoreError::Corrupt {
+            path: self.path.clone(),
+            at: String::new(),
+        })?;
+        file.write_all(&json)
+            .and_then(|()| file.as_file().sync_all())
+            .map_err(|e| self.io("writing", &e))?;
+        file.persist(&self.path)
+            .map_err(|e| self.io("replacing", &e.error))?;
+        Ok(())
+    }
+}
+
+impl TokenStore for FileStore {
+    async fn load(&self, key: &str) -> Result<Option<Tokens>, StoreError> {
+        let _guard = self.lock.lock().await;
+        Ok(self.read_all()?.remove(key))
+    }
+
+    async fn save(&self, key: &str, tokens: &Tokens) -> Result<(), StoreError> {
+        let _guard = self.lock.lock().await;
+        let mut all = self.read_all()?;
+        all.insert(key.to_string(), tokens.clone());
+        self.write_all(&all)
+    }
+
+    async fn clear(&self, key: &str) -> Result<(), StoreError> {
+        let _guard = self.lock.lock().await;
+        let mut all = self.read_all()?;
+        if all.remove(key).is_some() {
+            self.write_all(&all)?;
+        }
+        Ok(())
+    }
+}
