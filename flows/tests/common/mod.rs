@@ -1,0 +1,116 @@
+//! A sandbox (or a scripted server) with flows pointed at it.
+#![allow(dead_code)]
+
+use serde_json::{Value, json};
+use wix_auth_flows::clock::ManualClock;
+use wix_auth_flows::{AccessToken, WixAuth};
+use wix_auth_sandbox::config::{DEFAULT_CLIENT_ID, DEFAULT_REDIRECT_URI};
+use wix_auth_sandbox::{RunningSandbox, Sandbox, SandboxBuilder};
+
+/// The default sandbox client.
+pub const CLIENT: &str = DEFAULT_CLIENT_ID;
+/// Its redirect URI.
+pub const REDIRECT: &str = DEFAULT_REDIRECT_URI;
+
+/// A sandbox and flows for it.
+pub struct Env {
+    pub sandbox: RunningSandbox,
+    pub auth: WixAuth,
+    pub http: reqwest::Client,
+}
+
+/// The default sandbox.
+pub async fn start() -> Env {
+    start_with(Sandbox::builder()).await
+}
+
+/// A configured sandbox.
+pub async fn start_with(builder: SandboxBuilder) -> Env {
+    let sandbox = builder.start().await.unwrap();
+    let auth = flows_for(sandbox.base_url());
+    let http = wix_auth_generated::http_client_builder().build().unwrap();
+    Env {
+        sandbox,
+        auth,
+        http,
+    }
+}
+
+/// Flows for a base URL, with the default client and redirect URI.
+pub fn flows_for(base_url: &str) -> WixAuth {
+    WixAuth::builder(CLIENT)
+        .base_url(base_url)
+        .redirect_uri(REDIRECT)
+        .build()
+        .unwrap()
+}
+
+/// Flows on a manual clock.
+pub fn flows_with_clock(base_url: &str, clock: ManualClock) -> WixAuth {
+    WixAuth::builder(CLIENT)
+        .base_url(base_url)
+        .redirect_uri(REDIRECT)
+        .clock(clock)
+        .build()
+        .unwrap()
+}
+
+impl Env {
+    /// A visitor access token.
+    pub async fn visitor(&self) -> AccessToken {
+        self.auth.visitor_tokens().await.unwrap().access_token
+    }
+
+    /// A POST to a `/_sandbox` endpoint.
+    pub async fn control(&self, path: &str, body: Value) -> Value {
+        let response = self
+            .http
+            .post(format!("{}{path}", self.sandbox.base_url()))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            response.status().is_success(),
+            "{path}: {}",
+            response.status()
+        );
+        response.json().await.unwrap()
+    }
+
+    /// The newest email to `to`.
+    pub async fn last_email(&self, to: &str) -> Value {
+        let body: Value = self
+            .http
+            .get(format!("{}/_sandbox/outbox", self.sandbox.base_url()))
+            .query(&[("to", to)])
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        body["emails"]
+            .as_array()
+            .unwrap()
+            .last()
+            .cloned()
+            .expect("an email")
+    }
+
+    /// Seeds an existing contact.
+    pub async fn contact(&self, email: &str) {
+        self.control("/_sandbox/contacts", json!({ "email": email }))
+            .await;
+    }
+}
+
+/// A JSON token response.
+pub fn token_body(access: &str, refresh: Option<&str>, expires_in: u64) -> Value {
+    let mut body =
+        json!({"access_token": access, "token_type": "Bearer", "expires_in": expires_in});
+    if let Some(refresh) = refresh {
+        body["refresh_token"] = json!(refresh);
+    }
+    body
+}

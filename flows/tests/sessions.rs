@@ -1,0 +1,263 @@
+//! Token sessions: expiry measured from before the request, refresh ahead of expiry, one
+//! refresh for many concurrent callers, no member → visitor downgrade, RFC 6749 §6 refresh
+//! tokens, logout cleanup, and the stores.
+
+mod common;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use common::*;
+use wiremock::matchers::{body_partial_json, method, path};
+use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wix_auth_flows::clock::ManualClock;
+use wix_auth_flows::{Error, FileStore, MemoryStore, Role, Session, TokenStore, Tokens};
+
+const START: u64 = 1_700_000_000;
+
+fn member_tokens(expires_at: u64) -> Tokens {
+    Tokens {
+        access_token: "OLD-ACCESS".into(),
+        refresh_token: Some("OLD-REFRESH".into()),
+        expires_at,
+        role: Role::Member,
+    }
+}
+
+#[tokio::test]
+async fn expiry_is_measured_from_before_the_request() {
+    let server = MockServer::start().await;
+    let clock = ManualClock::at(START);
+    let during = clock.clone();
+    Mock::given(path("/oauth2/token"))
+        .respond_with(move |_: &Request| {
+            during.advance(30); // the request takes 30 s
+            ResponseTemplate::new(200).set_body_json(token_body("AT", Some("RT"), 14_400))
+        })
+        .mount(&server)
+        .await;
+    let auth = flows_with_clock(&server.uri(), clock);
+    let tokens = auth.visitor_tokens().await.unwrap();
+    assert_eq!(tokens.expires_at, START + 14_400);
+}
+
+#[tokio::test]
+async fn a_hundred_concurrent_callers_share_one_refresh() {
+    let server = MockServer::start().await;
+    let calls = Arc::new(AtomicUsize::new(0));
+    let counter = calls.clone();
+    Mock::given(method("POST"))
+        .and(path("/oauth2/token"))
+        .and(body_partial_json(
+            serde_json::json!({"grantType": "refresh_token", "refreshToken": "OLD-REFRESH"}),
+        ))
+        .respond_with(move |_: &Request| {
+            counter.fetch_add(1, Ordering::SeqCst);
+            ResponseTemplate::new(200)
+                .set_body_json(token_body("NEW-ACCESS", Some("NEW-REFRESH"), 14_400))
+                .set_delay(std::time::Duration::from_millis(50))
+        })
+        .mount(&server)
+        .await;
+    let clock = ManualClock::at(START);
+    let auth = flows_with_clock(&server.uri(), clock);
+    let session = Arc::new(Session::new(auth, MemoryStore::new(), "s"));
+    session.set(&member_tokens(START + 30)).await.unwrap(); // within the 60 s margin
+
+    let tasks: Vec<_> = (0..100)
+        .map(|_| {
+            let session = session.clone();
+            tokio::spawn(async move { session.access_token().await })
+        })
+        .collect();
+    for task in tasks {
+        assert_eq!(task.await.unwrap().unwrap().expose_secret(), "NEW-ACCESS");
+    }
+    assert_eq!(calls.load(Ordering::SeqCst), 1);
+    let stored = session.stored().await.unwrap().unwrap();
+    assert_eq!(stored.role, Role::Member);
+    assert_eq!(stored.refresh_token.unwrap().expose_secret(), "NEW-REFRESH");
+}
+
+#[tokio::test]
+async fn a_fresh_token_is_not_refreshed() {
+    let server = MockServer::start().await;
+    Mock::given(path("/oauth2/token"))
+        .respond_with(ResponseTemplate::new(500))
+        .expect(0)
+        .mount(&server)
+        .await;
+    let session = Session::new(
+        flows_with_clock(&server.uri(), ManualClock::at(START)),
+        MemoryStore::new(),
+        "s",
+    );
+    session.set(&member_tokens(START + 3600)).await.unwrap();
+    assert_eq!(
+        session.access_token().await.unwrap().expose_secret(),
+        "OLD-ACCESS"
+    );
+}
+
+#[tokio::test]
+async fn a_failed_refresh_is_an_error_and_never_a_visitor() {
+    let server = MockServer::start().await;
+    Mock::given(path("/oauth2/token"))
+        .and(body_partial_json(
+            serde_json::json!({"grantType": "refresh_token"}),
+        ))
+        .respond_with(
+            ResponseTemplate::new(400).set_body_json(serde_json::json!({"error": "invalid_grant"})),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(path("/oauth2/token"))
+        .and(body_partial_json(
+            serde_json::json!({"grantType": "anonymous"}),
+        ))
+        .respond_with(ResponseTemplate::new(200).set_body_json(token_body(
+            "VISITOR",
+            Some("V"),
+            14_400,
+        )))
+        .expect(0)
+        .named("the anonymous grant, which must never replace a member")
+        .mount(&server)
+        .await;
+    let session = Session::new(
+        flows_with_clock(&server.uri(), ManualClock::at(START)),
+        MemoryStore::new(),
+        "s",
+    );
+    session.set(&member_tokens(START - 1)).await.unwrap();
+    let err = session.tokens().await.unwrap_err();
+    assert!(
+        matches!(err, Error::OAuth { ref error, .. } if error == "invalid_grant"),
+        "{err:?}"
+    );
+    let kept = session.stored().await.unwrap().unwrap();
+    assert_eq!(
+        (kept.role, kept.access_token.expose_secret()),
+        (Role::Member, "OLD-ACCESS")
+    );
+    server.verify().await;
+}
+
+#[tokio::test]
+async fn a_refresh_without_a_new_refresh_token_keeps_the_old_one() {
+    let server = MockServer::start().await;
+    Mock::given(path("/oauth2/token"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(token_body("NEW", None, 14_400)))
+        .mount(&server)
+        .await;
+    let auth = flows_with_clock(&server.uri(), ManualClock::at(START));
+    let next = auth.refresh(&member_tokens(START)).await.unwrap();
+    assert_eq!(next.refresh_token.unwrap().expose_secret(), "OLD-REFRESH");
+    assert_eq!(next.role, Role::Member);
+}
+
+#[tokio::test]
+async fn an_expired_token_without_refresh_token_is_no_refresh_token() {
+    let session = Session::new(flows_for("http://127.0.0.1:9"), MemoryStore::new(), "s");
+    let mut tokens = member_tokens(0);
+    tokens.refresh_token = None;
+    session.set(&tokens).await.unwrap();
+    assert!(matches!(
+        session.tokens().await.unwrap_err(),
+        Error::NoRefreshToken
+    ));
+    let empty = Session::new(flows_for("http://127.0.0.1:9"), MemoryStore::new(), "none");
+    assert!(matches!(empty.tokens().await.unwrap_err(), Error::NoTokens));
+}
+
+#[tokio::test]
+async fn sessions_refresh_members_against_the_sandbox_and_expired_tokens_get_401() {
+    let clock = wix_auth_sandbox::ManualClock::at(START);
+    let env = start_with(wix_auth_sandbox::Sandbox::builder().manual_clock(clock.clone())).await;
+    let flows_clock = ManualClock::at(START);
+    let auth = flows_with_clock(env.sandbox.base_url(), flows_clock.clone());
+    let visitor = auth.visitor_tokens().await.unwrap().access_token;
+    let outcome = auth
+        .register(
+            &visitor,
+            &wix_auth_flows::Registration::new("ref@example.com", "secret-pw"),
+        )
+        .await
+        .unwrap();
+    let member = auth
+        .member_tokens(&visitor, outcome.session_token().unwrap())
+        .await
+        .unwrap();
+    let session = Session::new(auth.clone(), MemoryStore::new(), "m");
+    session.set(&member).await.unwrap();
+
+    clock.advance(14_401);
+    flows_clock.advance(14_401);
+    let err = auth
+        .change_password(&member.access_token, &"another-pw".into())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Unauthenticated(_)), "{err:?}");
+
+    let renewed = session.tokens().await.unwrap();
+    assert_eq!(renewed.role, Role::Member);
+    assert!(
+        auth.change_password(&renewed.access_token, &"another-pw".into())
+            .await
+            .is_ok()
+    );
+}
+
+#[tokio::test]
+async fn logout_drops_local_tokens_even_when_the_call_fails() {
+    let server = MockServer::start().await;
+    Mock::given(path("/_api/redirects-api/v1/redirect-session"))
+        .respond_with(ResponseTemplate::new(500))
+        .mount(&server)
+        .await;
+    let session = Session::new(flows_for(&server.uri()), MemoryStore::new(), "s");
+    session.set(&member_tokens(START + 3600)).await.unwrap();
+    let err = session.logout("http://127.0.0.1:3000/").await.unwrap_err();
+    assert!(matches!(err, Error::Api(_)), "{err:?}");
+    assert!(session.stored().await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn logout_against_the_sandbox_returns_the_logout_url() {
+    let env = start().await;
+    let session = Session::new(env.auth.clone(), MemoryStore::new(), "s");
+    session.start_visitor().await.unwrap();
+    let url = session.logout("http://127.0.0.1:3000/").await.unwrap();
+    assert!(url.path().ends_with("/v1/logout"), "{url}");
+    assert!(session.stored().await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn the_file_store_writes_atomically_with_owner_only_permissions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tokens.json");
+    let store = FileStore::new(&path);
+    assert!(store.load("a").await.unwrap().is_none());
+    store.save("a", &member_tokens(START)).await.unwrap();
+    store.save("b", &member_tokens(START + 1)).await.unwrap();
+    let reopened = FileStore::new(&path);
+    assert_eq!(reopened.load("a").await.unwrap().unwrap().expires_at, START);
+    assert_eq!(
+        reopened.load("b").await.unwrap().unwrap().role,
+        Role::Member
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temporary files are left behind");
+    store.clear("a").await.unwrap();
+    assert!(reopened.load("a").await.unwrap().is_none());
+
+    std::fs::write(&path, "{\"a\": {\"access_token\": 5}}").unwrap();
+    let err = store.load("a").await.unwrap_err();
+    assert!(err.to_string().contains("a.access_token"), "{err}");
+}

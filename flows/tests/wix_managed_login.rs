@@ -1,0 +1,178 @@
+//! The Wix-managed login against the sandbox's login page: begin, the browser's part, and
+//! complete — with replays, expiry and tampering refused.
+
+mod common;
+
+use std::time::Duration;
+
+use common::*;
+use wix_auth_flows::clock::ManualClock;
+use wix_auth_flows::{Error, PendingLogin, Registration, Role, WixAuth};
+
+/// Plays the browser: opens the login URL, submits the form, returns the callback URL.
+async fn browser_logs_in(env: &Env, login_url: &url::Url, email: &str, password: &str) -> String {
+    let page = env
+        .http
+        .get(login_url.as_str())
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let id = page
+        .split("name=\"redirectSessionId\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the login form")
+        .to_string();
+    let form = url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("email", email)
+        .append_pair("password", password)
+        .append_pair("redirectSessionId", &id)
+        .finish();
+    let response = env
+        .http
+        .post(format!("{}/_sandbox/login", env.sandbox.base_url()))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 302);
+    response.headers()["location"].to_str().unwrap().to_string()
+}
+
+async fn begun(env: &Env, auth: &WixAuth, email: &str) -> (String, PendingLogin) {
+    let visitor = auth.visitor_tokens().await.unwrap().access_token;
+    auth.register(&visitor, &Registration::new(email, "secret-pw"))
+        .await
+        .unwrap();
+    let (login_url, pending) = auth.begin_login(&visitor).await.unwrap();
+    let callback = browser_logs_in(env, &login_url, email, "secret-pw").await;
+    (callback, pending)
+}
+
+#[tokio::test]
+async fn begin_browser_complete_gives_member_tokens() {
+    let env = start().await;
+    let (callback, pending) = begun(&env, &env.auth, "wm@example.com").await;
+    // The pending login travels through a cookie.
+    let cookie = serde_json::to_string(&pending).unwrap();
+    assert!(
+        !format!("{pending:?}").contains(&cookie[10..30]),
+        "Debug redacts the secrets"
+    );
+    let pending: PendingLogin = serde_json::from_str(&cookie).unwrap();
+    let tokens = env
+        .auth
+        .complete_login(&callback, pending.clone())
+        .await
+        .unwrap();
+    assert_eq!(tokens.role, Role::Member);
+
+    let again = env
+        .auth
+        .complete_login(&callback, pending)
+        .await
+        .unwrap_err();
+    assert!(matches!(again, Error::PendingLoginUsed), "{again:?}");
+}
+
+#[tokio::test]
+async fn a_replayed_code_is_refused_by_the_token_endpoint() {
+    let env = start().await;
+    let (callback, pending) = begun(&env, &env.auth, "rp@example.com").await;
+    env.auth
+        .complete_login(&callback, pending.clone())
+        .await
+        .unwrap();
+    // Another replica, with its own memory of used logins, gets the same cookie and URL.
+    let replica = flows_for(env.sandbox.base_url());
+    let err = replica
+        .complete_login(&callback, pending)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::OAuth { ref error, .. } if error == "invalid_grant"),
+        "{err:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_tampered_verifier_is_refused() {
+    let env = start().await;
+    let (callback, pending) = begun(&env, &env.auth, "tv@example.com").await;
+    let mut cookie: serde_json::Value = serde_json::to_value(&pending).unwrap();
+    cookie["verifier"] = serde_json::json!("a".repeat(43));
+    let tampered: PendingLogin = serde_json::from_value(cookie).unwrap();
+    let err = env
+        .auth
+        .complete_login(&callback, tampered)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::OAuth { ref error, .. } if error == "invalid_grant"),
+        "{err:?}"
+    );
+}
+
+#[tokio::test]
+async fn an_old_pending_login_is_expired() {
+    let env = start().await;
+    let clock = ManualClock::at(1_700_000_000);
+    let auth = WixAuth::builder(CLIENT)
+        .base_url(env.sandbox.base_url())
+        .redirect_uri(REDIRECT)
+        .pending_login_max_age(Duration::from_secs(300))
+        .clock(clock.clone())
+        .build()
+        .unwrap();
+    let (callback, pending) = begun(&env, &auth, "old@example.com").await;
+    clock.advance(301);
+    let err = auth.complete_login(&callback, pending).await.unwrap_err();
+    assert!(matches!(err, Error::PendingLoginExpired), "{err:?}");
+}
+
+#[tokio::test]
+async fn a_callback_with_a_wrong_or_missing_state_is_refused() {
+    let env = start().await;
+    let (callback, pending) = begun(&env, &env.auth, "ws@example.com").await;
+    let mut url = url::Url::parse(&callback).unwrap();
+    let code: String = url
+        .query_pairs()
+        .find(|(k, _)| k == "code")
+        .unwrap()
+        .1
+        .into_owned();
+    url.set_query(Some(&format!("code={code}&state=attacker")));
+    let err = env
+        .auth
+        .complete_login(url.as_str(), pending.clone())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::StateMismatch), "{err:?}");
+    url.set_query(Some(&format!("code={code}")));
+    let err = env
+        .auth
+        .complete_login(url.as_str(), pending.clone())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::MissingState), "{err:?}");
+    // The genuine callback still completes: refusals do not burn the pending login.
+    assert!(env.auth.complete_login(&callback, pending).await.is_ok());
+}
+
+#[tokio::test]
+async fn no_redirect_uri_is_a_clear_error() {
+    let env = start().await;
+    let auth = WixAuth::builder(CLIENT)
+        .base_url(env.sandbox.base_url())
+        .build()
+        .unwrap();
+    let visitor = auth.visitor_tokens().await.unwrap().access_token;
+    assert!(matches!(
+        auth.begin_login(&visitor).await.unwrap_err(),
+        Error::MissingRedirectUri
+    ));
+}
