@@ -441,6 +441,7 @@ pub(crate) fn from_error_answer(
         ..ErrorContext::default()
     };
     let retry_after = retry_after(headers);
+    tracing::debug!(operation, status, request_id = ?context.request_id, "error answer");
     if let Ok(oauth) = serde_json::from_slice::<types::OAuthError>(body) {
         context.code = Some(oauth.error.clone());
         context.message = oauth.error_description;

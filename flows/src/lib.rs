@@ -33,3 +33,9 @@ pub use session::{DEFAULT_REFRESH_MARGIN, Session};
 pub use store::{FileStore, MemoryStore, TokenStore};
 pub use tokens::{Role, Tokens};
 pub use wix_auth_generated::types;
+
+/// Compiles the README's Rust examples (generated client, flows, sandbox) as doctests, so
+/// they cannot drift from the code.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeExamples;

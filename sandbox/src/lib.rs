@@ -32,12 +32,6 @@ use tokio::task::JoinHandle;
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use config::{Config, Lifetimes, Limits, OAuthClient, Policy, RefreshPolicy};
 
-/// Compiles the README's Rust examples (client and sandbox) as doctests, so they cannot
-/// drift from the code.
-#[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
-pub struct ReadmeExamples;
-
 /// Entry point: [`Sandbox::builder`].
 pub struct Sandbox;
 
