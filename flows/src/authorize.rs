@@ -305,3 +305,47 @@ impl WixAuth {
             .await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_callback_is_checked_error_first_then_state_then_code() {
+        let state = OAuthState::generate().unwrap();
+        let ok = format!(
+            "https://a.example/cb?code=C&state={}",
+            state.expose_secret()
+        );
+        assert_eq!(
+            Callback::parse(&ok)
+                .unwrap()
+                .into_code(&state)
+                .unwrap()
+                .expose_secret(),
+            "C"
+        );
+
+        let no_code = format!("https://a.example/cb?state={}", state.expose_secret());
+        assert!(matches!(
+            Callback::parse(&no_code).unwrap().into_code(&state),
+            Err(Error::MissingCode)
+        ));
+
+        let denied = "https://a.example/cb?error=access_denied&error_description=no&state=x";
+        assert!(matches!(
+            Callback::parse(denied).unwrap().into_code(&state),
+            Err(Error::AuthorizationDenied { error, description: Some(d) }) if error == "access_denied" && d == "no"
+        ));
+        assert!(matches!(
+            Callback::parse("not a url"),
+            Err(Error::InvalidCallbackUrl)
+        ));
+        assert!(matches!(
+            Callback::parse("https://a.example/cb")
+                .unwrap()
+                .into_code(&state),
+            Err(Error::MissingState)
+        ));
+    }
+}

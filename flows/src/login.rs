@@ -257,6 +257,29 @@ impl WixAuth {
     /// Completes `EmailVerificationRequired` with the emailed code (Verify During
     /// Authentication). Only the state token is needed, so it can be persisted and resumed
     /// anywhere.
+    ///
+    /// ```
+    /// # #[tokio::main] async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let sandbox = wix_auth_sandbox::Sandbox::builder()
+    /// #     .policy(wix_auth_sandbox::Policy { require_email_verification: true, ..Default::default() })
+    /// #     .start().await?;
+    /// # let auth = wix_auth_flows::WixAuth::builder(wix_auth_sandbox::config::DEFAULT_CLIENT_ID)
+    /// #     .base_url(sandbox.base_url()).build()?;
+    /// # let http = wix_auth_generated::http_client_builder().build()?;
+    /// use wix_auth_flows::{LoginOutcome, Registration, StateToken};
+    ///
+    /// let visitor = auth.visitor_tokens().await?.access_token;
+    /// let outcome = auth.register(&visitor, &Registration::new("v@example.com", "secret-pw")).await?;
+    /// let LoginOutcome::EmailVerificationRequired { state_token } = outcome else { panic!() };
+    /// let saved = serde_json::to_string(&state_token)?; // e.g. in the browser session
+    /// # let outbox: serde_json::Value = http.get(format!("{}/_sandbox/outbox", sandbox.base_url())).send().await?.json().await?;
+    /// # let code = outbox["emails"][0]["code"].as_str().unwrap().to_string();
+    /// // … later, when the member types the code:
+    /// let state_token: StateToken = serde_json::from_str(&saved)?;
+    /// let outcome = auth.verify_email(&visitor, &state_token, &code).await?;
+    /// assert!(outcome.session_token().is_some());
+    /// # Ok(()) }
+    /// ```
     pub async fn verify_email(
         &self,
         visitor: &AccessToken,
@@ -278,6 +301,22 @@ impl WixAuth {
 
     /// Signs a member on without credentials (server-to-server), with an app token from
     /// [`WixAuth::app_tokens`]; creates or updates the member.
+    ///
+    /// ```
+    /// # #[tokio::main] async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # use wix_auth_sandbox::config::{DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_REDIRECT_URI};
+    /// # let sandbox = wix_auth_sandbox::Sandbox::builder().start().await?;
+    /// # let auth = wix_auth_flows::WixAuth::builder(DEFAULT_CLIENT_ID)
+    /// #     .base_url(sandbox.base_url()).redirect_uri(DEFAULT_REDIRECT_URI).build()?;
+    /// use wix_auth_flows::ClientSecret;
+    ///
+    /// let app = auth.app_tokens(&ClientSecret::new(DEFAULT_CLIENT_SECRET)).await?;
+    /// let session_token = auth.sign_on(&app.access_token, "sso@example.com", None, true).await?;
+    /// let visitor = auth.visitor_tokens().await?.access_token;
+    /// let member = auth.member_tokens(&visitor, &session_token).await?;
+    /// # let _ = member;
+    /// # Ok(()) }
+    /// ```
     pub async fn sign_on(
         &self,
         app: &AccessToken,
@@ -305,6 +344,24 @@ impl WixAuth {
     }
 
     /// Sets a new password with the token from a recovery email (single use).
+    ///
+    /// ```
+    /// # #[tokio::main] async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let sandbox = wix_auth_sandbox::Sandbox::builder().start().await?;
+    /// # let auth = wix_auth_flows::WixAuth::builder(wix_auth_sandbox::config::DEFAULT_CLIENT_ID)
+    /// #     .base_url(sandbox.base_url()).build()?;
+    /// # let http = wix_auth_generated::http_client_builder().build()?;
+    /// use wix_auth_flows::{RecoveryToken, Registration};
+    ///
+    /// let visitor = auth.visitor_tokens().await?.access_token;
+    /// # auth.register(&visitor, &Registration::new("r@example.com", "old-password")).await?;
+    /// auth.send_password_reset(&visitor, "r@example.com", None).await?;
+    /// # let outbox: serde_json::Value = http.get(format!("{}/_sandbox/outbox", sandbox.base_url())).send().await?.json().await?;
+    /// # let from_email = outbox["emails"][0]["recoveryToken"].as_str().unwrap().to_string();
+    /// let outcome = auth.recover(&RecoveryToken::new(from_email), &"new-password".into()).await?;
+    /// assert!(outcome.session_token().is_some());
+    /// # Ok(()) }
+    /// ```
     pub async fn recover(
         &self,
         recovery_token: &RecoveryToken,

@@ -111,6 +111,19 @@ impl<S: TokenStore> Session<S> {
 
     /// Logs out: the Wix logout URL to send the browser to, and the local tokens dropped —
     /// even when getting the URL fails (that error is then returned).
+    ///
+    /// ```
+    /// # #[tokio::main] async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let sandbox = wix_auth_sandbox::Sandbox::builder().start().await?;
+    /// # let auth = wix_auth_flows::WixAuth::builder(wix_auth_sandbox::config::DEFAULT_CLIENT_ID)
+    /// #     .base_url(sandbox.base_url()).build()?;
+    /// let session = wix_auth_flows::Session::new(auth, wix_auth_flows::MemoryStore::new(), "s");
+    /// session.start_visitor().await?;
+    /// let logout_url = session.logout("http://127.0.0.1:3000/").await?;
+    /// assert!(session.stored().await?.is_none());
+    /// # let _ = logout_url;
+    /// # Ok(()) }
+    /// ```
     pub async fn logout(&self, post_flow_url: &str) -> Result<Url, Error> {
         let url = match self.store.load(&self.key).await {
             Ok(Some(tokens)) => {
