@@ -58,6 +58,19 @@ impl Callback {
         callback
     }
 
+    /// Whether `callback_url` is at `redirect_uri`: same scheme, host, port and path (the
+    /// query and fragment carry the result and are not compared).
+    pub fn is_at(callback_url: &str, redirect_uri: &str) -> bool {
+        let strip = |u: &str| {
+            Url::parse(u).ok().map(|mut u| {
+                u.set_query(None);
+                u.set_fragment(None);
+                u
+            })
+        };
+        matches!((strip(callback_url), strip(redirect_uri)), (Some(a), Some(b)) if a == b)
+    }
+
     /// The code, once the callback is checked against the expected state: an `error` is
     /// [`Error::AuthorizationDenied`]; a missing or different state and a missing code are
     /// errors too, so no code from a forged redirect reaches the token endpoint.
@@ -226,6 +239,9 @@ impl WixAuth {
                 status: status.as_u16(),
             });
         };
+        if !Callback::is_at(&location, &redirect_uri) {
+            return Err(Error::RedirectUriMismatch);
+        }
         let code = Callback::parse(&location)?.into_code(&state)?;
         self.exchange_code(&code, &verifier, &redirect_uri).await
     }
@@ -264,8 +280,9 @@ impl WixAuth {
     }
 
     /// Completes a Wix-managed login from the callback URL (query or fragment): refuses a
-    /// pending login that is too old or already completed, surfaces `error`, checks the
-    /// state in constant time, then exchanges the code.
+    /// pending login that is too old or already completed and a callback at another URL
+    /// than the redirect URI, surfaces `error`, checks the state in constant time, then
+    /// exchanges the code.
     pub async fn complete_login(
         &self,
         callback_url: &str,
@@ -288,6 +305,9 @@ impl WixAuth {
             if used.contains_key(&fingerprint) {
                 return Err(Error::PendingLoginUsed);
             }
+        }
+        if !Callback::is_at(callback_url, &pending.redirect_uri) {
+            return Err(Error::RedirectUriMismatch);
         }
         let code = Callback::parse(callback_url)?.into_code(&pending.state)?;
         {

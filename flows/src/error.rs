@@ -205,6 +205,9 @@ pub enum Error {
     /// The callback has no `code`.
     #[error("the callback has no code")]
     MissingCode,
+    /// The callback arrived at another URL than the redirect URI the authorization named.
+    #[error("the callback URL is not the redirect URI of the pending login")]
+    RedirectUriMismatch,
     /// The callback URL does not parse.
     #[error("the callback URL is not a valid URL")]
     InvalidCallbackUrl,
