@@ -12,8 +12,8 @@ pub struct Declaration {
     pub ids: Vec<String>,
     /// The file it is in, relative to `tests/`.
     pub file: String,
-    /// Whether it is a proptest (a "for all" rule).
-    pub proptest: bool,
+    /// For a proptest (a "for all" rule), its case count.
+    pub proptest_cases: Option<u32>,
 }
 
 /// Every `#[test]`-like function of the given sources and its `covers!` ids (empty when it
@@ -30,15 +30,14 @@ pub fn scan_source(file: &str, source: &str) -> Vec<Declaration> {
             .chars()
             .take_while(|c| c.is_alphanumeric() || *c == '_')
             .collect();
-        let body_start = after.find('{').map(|i| start + 3 + i);
         let is_test = is_test_fn(&source[..start]);
-        if let (Some(body_start), true, false) = (body_start, is_test, name.is_empty()) {
-            let body = &source[body_start..];
-            let ids = body
-                .trim_start_matches('{')
-                .trim_start()
-                .strip_prefix("covers!(")
-                .and_then(|args| args.split_once(')'))
+        if is_test && !name.is_empty() {
+            // The function runs to the next `fn`; its first statement is the declaration.
+            // (Searching for the body's `{` would trip on proptest strategies like `{1,40}`.)
+            let segment = after.find("fn ").map_or(after, |end| &after[..end]);
+            let ids = segment
+                .split_once("covers!(")
+                .and_then(|(_, args)| args.split_once(')'))
                 .map(|(args, _)| {
                     args.split(',')
                         .map(|a| a.trim().trim_matches('"').to_string())
@@ -50,9 +49,10 @@ pub fn scan_source(file: &str, source: &str) -> Vec<Declaration> {
                 test: name,
                 ids,
                 file: file.to_string(),
-                proptest: proptest_regions
+                proptest_cases: proptest_regions
                     .iter()
-                    .any(|(s, e)| (*s..*e).contains(&start)),
+                    .find(|(s, e, _)| (*s..*e).contains(&start))
+                    .map(|(_, _, cases)| *cases),
             });
         }
         offset = start + 3;
@@ -68,8 +68,9 @@ fn is_test_fn(before: &str) -> bool {
     attributes.contains("#[test]") || attributes.contains("#[tokio::test")
 }
 
-/// The byte ranges of `proptest! { … }` blocks.
-fn proptest_regions(source: &str) -> Vec<(usize, usize)> {
+/// The byte ranges of `proptest! { … }` blocks, with their case counts
+/// (`with_cases(N)` or `with_cases(PROPTEST_CASES)`, else proptest's default of 256).
+fn proptest_regions(source: &str) -> Vec<(usize, usize, u32)> {
     let mut regions = Vec::new();
     let mut from = 0;
     while let Some(at) = source[from..].find("proptest! {") {
@@ -89,7 +90,16 @@ fn proptest_regions(source: &str) -> Vec<(usize, usize)> {
                 _ => {}
             }
         }
-        regions.push((start, end));
+        let block = &source[start..end];
+        let cases = block
+            .split_once("with_cases(")
+            .and_then(|(_, rest)| rest.split_once(')'))
+            .map(|(arg, _)| match arg.trim() {
+                "PROPTEST_CASES" => crate::PROPTEST_CASES,
+                n => n.parse().unwrap_or(256),
+            })
+            .unwrap_or(256);
+        regions.push((start, end, cases));
         from = end;
     }
     regions
@@ -148,6 +158,9 @@ proptest! {
         assert_eq!(found[0].ids, ["A-01", "B-02"]);
         assert_eq!(found[1].ids, ["C-03"]);
         assert!(found[2].ids.is_empty());
-        assert!(found[3].proptest && !found[0].proptest);
+        assert_eq!(
+            (found[3].proptest_cases, found[0].proptest_cases),
+            (Some(256), None)
+        );
     }
 }

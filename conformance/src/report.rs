@@ -7,7 +7,6 @@ use std::fmt::Write as _;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::PROPTEST_CASES;
 use crate::catalogue::Catalogue;
 use crate::declarations::Declaration;
 use crate::results::TestOutcome;
@@ -182,12 +181,13 @@ impl Report {
                 .collect();
             let mut evidence = Vec::new();
             for t in &r.tests {
-                if inputs
+                if let Some(cases) = inputs
                     .declarations
                     .iter()
-                    .any(|d| &d.test == t && d.proptest)
+                    .find(|d| &d.test == t)
+                    .and_then(|d| d.proptest_cases)
                 {
-                    evidence.push(format!("{t}: proptest, {PROPTEST_CASES} cases"));
+                    evidence.push(format!("{t}: proptest, {cases} cases"));
                 }
                 let snaps: Vec<_> = inputs
                     .snapshots

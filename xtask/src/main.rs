@@ -1,17 +1,14 @@
 //! `cargo xtask`: project tasks that are code, not shell.
 #![forbid(unsafe_code)]
 
+mod codegen_task;
+mod conformance_task;
+mod mutants_task;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
 
 use clap::{Parser, Subcommand};
-use codegen::freshness::{self, Freshness};
-
-/// The spec, relative to the workspace root.
-const SPEC: &str = "spec/wix-headless-auth.yaml";
-/// The generated client source, relative to the workspace root.
-const GENERATED: &str = "generated/src/generated.rs";
 
 #[derive(Parser)]
 #[command(name = "cargo xtask", about = "Project tasks for wix-auth-rs")]
@@ -31,17 +28,36 @@ enum Task {
         #[arg(long, value_name = "FILE")]
         spec: Option<PathBuf>,
     },
+    /// Run the conformance suite and write target/conformance/report.{md,json} and junit.xml.
+    Conformance {
+        /// Check a live deployment instead of the in-process sandbox (the safe subset).
+        #[arg(long, value_name = "URL", requires = "client_id")]
+        base_url: Option<String>,
+        /// The OAuth client ID of the live deployment.
+        #[arg(long, value_name = "ID", requires = "base_url")]
+        client_id: Option<String>,
+    },
+    /// Run cargo-mutants on the PKCE, state and callback code of flows/ against the
+    /// conformance suite.
+    Mutants,
 }
 
 fn main() -> ExitCode {
-    match Cli::parse().task {
-        Task::Codegen { check, spec } => match codegen_task(&workspace_root(), spec, check) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(message) => {
-                eprintln!("error: {message}");
-                ExitCode::FAILURE
-            }
-        },
+    let root = workspace_root();
+    let result = match Cli::parse().task {
+        Task::Codegen { check, spec } => codegen_task::codegen_task(&root, spec, check),
+        Task::Conformance {
+            base_url,
+            client_id,
+        } => conformance_task::run(&root, base_url.zip(client_id)),
+        Task::Mutants => mutants_task::run(&root),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
     }
 }
 
@@ -52,32 +68,15 @@ fn workspace_root() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
-fn codegen_task(root: &Path, spec: Option<PathBuf>, check: bool) -> Result<(), String> {
-    let spec = spec.unwrap_or_else(|| root.join(SPEC));
-    let started = Instant::now();
-    let output = codegen::generate_from_path(&spec, SPEC).map_err(|e| e.to_string())?;
-    let target = root.join(GENERATED);
-    let elapsed = started.elapsed();
-    let summary = format!(
-        "{} operations, {} schemas, {} lines, generated in {} ms",
-        output.operations,
-        output.schemas,
-        output.source.lines().count(),
-        elapsed.as_millis()
-    );
-    if check {
-        return match freshness::compare(&target, &output.source) {
-            Freshness::Fresh => {
-                println!("{GENERATED} is up to date ({summary})");
-                Ok(())
-            }
-            Freshness::Stale { diff } => Err(format!(
-                "{GENERATED} is stale: run `cargo xtask codegen` and commit the result\n{diff}"
-            )),
-        };
-    }
-    std::fs::write(&target, &output.source)
-        .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
-    println!("wrote {GENERATED} ({summary})");
-    Ok(())
+/// The first line a command prints, or a note that it could not run.
+fn command_line(program: &str, args: &[&str], dir: &Path) -> String {
+    std::process::Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .and_then(|s| s.lines().next().map(str::to_string))
+        .unwrap_or_else(|| format!("({program} unavailable)"))
 }

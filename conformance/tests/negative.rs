@@ -1,0 +1,171 @@
+//! OpenID-conformance-style negative client tests: a bad authorization response must end in
+//! a typed error with zero requests at `/oauth2/token`.
+
+mod common;
+
+use common::*;
+use conformance::covers;
+use wix_auth_flows::{Error, Registration, SessionToken};
+
+async fn silent(answer: Answer) -> (Error, usize) {
+    let as_ = scripted(answer).await;
+    let err = as_
+        .auth
+        .member_tokens(&"VISITOR".into(), &SessionToken::new("MST"))
+        .await
+        .unwrap_err();
+    let token_calls = as_.requests_to("/oauth2/token").await.len();
+    (err, token_calls)
+}
+
+#[tokio::test]
+async fn negative_wrong_state_never_reaches_the_token_endpoint() {
+    covers!("STATE-02");
+    let (err, calls) = silent(Answer::WrongState).await;
+    assert!(matches!(err, Error::StateMismatch), "{err:?}");
+    assert_eq!(calls, 0);
+}
+
+#[tokio::test]
+async fn negative_missing_state_never_reaches_the_token_endpoint() {
+    covers!("STATE-02");
+    let (err, calls) = silent(Answer::MissingState).await;
+    assert!(matches!(err, Error::MissingState), "{err:?}");
+    assert_eq!(calls, 0);
+}
+
+#[tokio::test]
+async fn negative_error_callback_never_reaches_the_token_endpoint() {
+    covers!("STATE-05");
+    let (err, calls) = silent(Answer::Error).await;
+    assert!(
+        matches!(err, Error::AuthorizationDenied { ref error, .. } if error == "access_denied"),
+        "{err:?}"
+    );
+    assert_eq!(calls, 0);
+}
+
+#[tokio::test]
+async fn negative_code_for_another_redirect_uri_is_refused() {
+    covers!("REDIR-01");
+    let (err, calls) = silent(Answer::OtherRedirect).await;
+    assert!(matches!(err, Error::RedirectUriMismatch), "{err:?}");
+    assert_eq!(calls, 0);
+
+    let as_ = scripted(Answer::Good).await;
+    let (_, pending) = as_.auth.begin_login(&"V".into()).await.unwrap();
+    let err = as_
+        .auth
+        .complete_login("https://app.example/elsewhere?code=C&state=s", pending)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::RedirectUriMismatch), "{err:?}");
+    assert_eq!(as_.requests_to("/oauth2/token").await.len(), 0);
+}
+
+#[tokio::test]
+async fn negative_replayed_state_is_refused() {
+    covers!("STATE-03");
+    let as_ = scripted(Answer::Good).await;
+    let (_, pending) = as_.auth.begin_login(&"V".into()).await.unwrap();
+    let state =
+        as_.last_auth_request.lock().unwrap().clone().unwrap()["auth"]["authRequest"]["state"]
+            .as_str()
+            .unwrap()
+            .to_string();
+    let callback = format!("{REDIRECT}?code=C&state={state}");
+    as_.auth
+        .complete_login(&callback, pending.clone())
+        .await
+        .unwrap();
+    let err = as_
+        .auth
+        .complete_login(&callback, pending)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::PendingLoginUsed), "{err:?}");
+    assert_eq!(as_.requests_to("/oauth2/token").await.len(), 1);
+}
+
+#[tokio::test]
+async fn negative_replayed_code_is_refused() {
+    covers!("AUTHZ-01", "TOKEN-04");
+    let (sandbox, auth) = sandbox().await;
+    let visitor = auth.visitor_tokens().await.unwrap().access_token;
+    auth.register(
+        &visitor,
+        &Registration::new("replay@example.com", "secret-pw"),
+    )
+    .await
+    .unwrap();
+    let (login_url, pending) = auth.begin_login(&visitor).await.unwrap();
+    let http = wix_auth_generated::http_client_builder().build().unwrap();
+    let page = http
+        .get(login_url.as_str())
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let id = page
+        .split("name=\"redirectSessionId\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let form = format!("email=replay%40example.com&password=secret-pw&redirectSessionId={id}");
+    let answer = http
+        .post(format!("{}/_sandbox/login", sandbox.base_url()))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(form)
+        .send()
+        .await
+        .unwrap();
+    let callback = answer.headers()["location"].to_str().unwrap().to_string();
+    auth.complete_login(&callback, pending.clone())
+        .await
+        .unwrap();
+    // Another process with the same pending login and callback: the server refuses the code.
+    let replica = wix_auth_flows::WixAuth::builder(wix_auth_sandbox::config::DEFAULT_CLIENT_ID)
+        .base_url(sandbox.base_url())
+        .redirect_uri(wix_auth_sandbox::config::DEFAULT_REDIRECT_URI)
+        .build()
+        .unwrap();
+    let err = replica
+        .complete_login(&callback, pending)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::OAuth { ref error, .. } if error == "invalid_grant"),
+        "{err:?}"
+    );
+}
+
+#[tokio::test]
+async fn redirect_uri_exact_match_without_redirect() {
+    covers!("REDIR-02");
+    let (sandbox, _) = sandbox().await;
+    let near_miss = wix_auth_flows::WixAuth::builder(wix_auth_sandbox::config::DEFAULT_CLIENT_ID)
+        .base_url(sandbox.base_url())
+        .redirect_uri(format!(
+            "{}/",
+            wix_auth_sandbox::config::DEFAULT_REDIRECT_URI
+        ))
+        .build()
+        .unwrap();
+    let visitor = near_miss.visitor_tokens().await.unwrap().access_token;
+    let err = near_miss.begin_login(&visitor).await.unwrap_err();
+    assert!(matches!(err, Error::Validation { .. }), "{err:?}");
+
+    let http = wix_auth_generated::http_client_builder().build().unwrap();
+    let direct = format!(
+        "{}/_api/oauth2/authorize?clientId={}&responseType=code&redirectUri=https%3A%2F%2Fevil.example%2F&state=s&codeChallenge=x&codeChallengeMethod=S256",
+        sandbox.base_url(),
+        wix_auth_sandbox::config::DEFAULT_CLIENT_ID
+    );
+    let response = http.get(direct).send().await.unwrap();
+    assert_eq!(response.status(), 400);
+    assert!(response.headers().get("location").is_none());
+}

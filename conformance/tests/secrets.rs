@@ -1,0 +1,98 @@
+//! No secret in `Debug`, `Display` or errors; tokens at rest readable by the owner only.
+
+mod common;
+
+use conformance::{PROPTEST_CASES, covers};
+use proptest::prelude::*;
+use wiremock::matchers::path;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+use wix_auth_flows::pkce::{CodeVerifier, OAuthState};
+use wix_auth_flows::{
+    AccessToken, AuthorizationCode, ClientSecret, FileStore, Password, RecoveryToken, RefreshToken,
+    Role, SessionToken, StateToken, TokenStore, Tokens, WixAuth,
+};
+
+fn shows(value: &(impl std::fmt::Debug + ?Sized)) -> String {
+    format!("{value:?}")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(PROPTEST_CASES))]
+
+    #[test]
+    fn secret_types_redact_debug_and_display(secret in "[A-Za-z0-9._~-]{43,100}") {
+        covers!("SECRET-02");
+        let rendered = [
+            shows(&Password::new(secret.as_str())), Password::new(secret.as_str()).to_string(),
+            shows(&SessionToken::new(secret.as_str())), SessionToken::new(secret.as_str()).to_string(),
+            shows(&StateToken::new(secret.as_str())), StateToken::new(secret.as_str()).to_string(),
+            shows(&AccessToken::new(secret.as_str())), AccessToken::new(secret.as_str()).to_string(),
+            shows(&RefreshToken::new(secret.as_str())), RefreshToken::new(secret.as_str()).to_string(),
+            shows(&AuthorizationCode::new(secret.as_str())), AuthorizationCode::new(secret.as_str()).to_string(),
+            shows(&RecoveryToken::new(secret.as_str())), RecoveryToken::new(secret.as_str()).to_string(),
+            shows(&ClientSecret::new(secret.as_str())), ClientSecret::new(secret.as_str()).to_string(),
+            shows(&CodeVerifier::parse(&secret).unwrap()),
+            shows(&wix_auth_generated::Secret::new(secret.as_str())),
+            shows(&Tokens { access_token: secret.as_str().into(), refresh_token: Some(secret.as_str().into()), expires_at: 1, role: Role::Member }),
+        ];
+        for text in rendered {
+            prop_assert!(!text.contains(&secret), "{}", text);
+        }
+        let state = OAuthState::generate().unwrap();
+        prop_assert!(!shows(&state).contains(state.expose_secret()));
+    }
+}
+
+#[tokio::test]
+async fn secret_errors_never_show_bodies() {
+    covers!("SECRET-02");
+    let leaked = "OauthNG.JWS.must-not-leak";
+    for template in [
+        ResponseTemplate::new(200).set_body_string(format!(
+            "{{\"access_token\": \"{leaked}\", \"token_type\": 5}}"
+        )),
+        ResponseTemplate::new(400)
+            .set_body_string(format!("{{\"error\": 1, \"access_token\": \"{leaked}\"}}")),
+        ResponseTemplate::new(502).set_body_string(format!("<html>{leaked}</html>")),
+    ] {
+        let server = MockServer::start().await;
+        Mock::given(path("/oauth2/token"))
+            .respond_with(template)
+            .mount(&server)
+            .await;
+        let auth = WixAuth::builder("c")
+            .base_url(server.uri())
+            .build()
+            .unwrap();
+        let err = auth.visitor_tokens().await.unwrap_err();
+        let text = format!("{err} {err:?}");
+        assert!(!text.contains("must-not-leak"), "{text}");
+    }
+}
+
+#[tokio::test]
+async fn secret_file_store_is_owner_only() {
+    covers!("SECRET-01");
+    let dir = std::env::temp_dir().join(format!("conformance-store-{}", std::process::id()));
+    let path = dir.join("tokens.json");
+    let store = FileStore::new(&path);
+    let tokens = Tokens {
+        access_token: "A".into(),
+        refresh_token: Some("R".into()),
+        expires_at: 1,
+        role: Role::Member,
+    };
+    store.save("k", &tokens).await.unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        1,
+        "written by rename, no leftovers"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
