@@ -66,6 +66,11 @@ impl WixAuth {
         &self.inner.api
     }
 
+    /// The redirect URI of the OAuth flows, when configured.
+    pub fn configured_redirect_uri(&self) -> Option<&str> {
+        self.inner.redirect_uri.as_deref()
+    }
+
     pub(crate) fn now(&self) -> u64 {
         self.inner.clock.now()
     }

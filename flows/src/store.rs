@@ -145,6 +145,28 @@ impl FileStore {
     }
 }
 
+/// Writes `bytes` to `path` atomically, readable by the owner only: a temporary file
+/// created 0600 in the same directory, synced, then renamed over `path`.
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let io = |action: &'static str, e: &std::io::Error| StoreError::Io {
+        action,
+        path: path.to_path_buf(),
+        kind: e.kind(),
+    };
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir).map_err(|e| io("creating the directory of", &e))?;
+    let mut file =
+        tempfile::NamedTempFile::new_in(dir).map_err(|e| io("creating a file beside", &e))?;
+    file.write_all(bytes)
+        .and_then(|()| file.as_file().sync_all())
+        .map_err(|e| io("writing", &e))?;
+    file.persist(path).map_err(|e| io("replacing", &e.error))?;
+    Ok(())
+}
+
 impl TokenStore for FileStore {
     async fn load(&self, key: &str) -> Result<Option<Tokens>, StoreError> {
         let _guard = self.lock.lock().await;

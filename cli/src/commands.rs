@@ -1,0 +1,217 @@
+//! One function per subcommand (except `demo` and `sandbox`).
+
+use wix_auth_flows::types::IdentityProfile;
+use wix_auth_flows::{
+    AccessToken, ClientSecret, Credentials, LoginOutcome, Registration, Session, Tokens, WixAuth,
+};
+
+use crate::args::Command;
+use crate::failure::Failure;
+use crate::input;
+use crate::output::{Report, short};
+use crate::state::{Continuation, Files, SESSION};
+
+/// Runs a flow subcommand.
+pub async fn run(command: Command, auth: &WixAuth, files: &Files) -> Result<Report, Failure> {
+    let session = Session::new(auth.clone(), files.store(), SESSION);
+    match command {
+        Command::Visitor => {
+            session.clear().await?;
+            let tokens = session.start_visitor().await?;
+            Ok(tokens_report(&tokens))
+        }
+        Command::Register {
+            email,
+            first_name,
+            last_name,
+        } => {
+            let password = input::secret("Password: ")?;
+            let visitor = current_access(&session).await?;
+            let mut registration = Registration::new(email, password);
+            if first_name.is_some() || last_name.is_some() {
+                registration.profile = Some(IdentityProfile {
+                    first_name,
+                    last_name,
+                    ..Default::default()
+                });
+            }
+            let outcome = auth.register(&visitor, &registration).await?;
+            continue_with(files, outcome)
+        }
+        Command::Verify { code } => {
+            let state_token = files.continuation()?.state_token.ok_or_else(|| {
+                Failure::local("no verification is pending").hint("run `register` or `login` first")
+            })?;
+            let visitor = current_access(&session).await?;
+            let outcome = auth.verify_email(&visitor, &state_token, &code).await?;
+            continue_with(files, outcome)
+        }
+        Command::Login { email } => {
+            let password = input::secret("Password: ")?;
+            let visitor = current_access(&session).await?;
+            let outcome = auth
+                .login(&visitor, &Credentials::new(email, password))
+                .await?;
+            continue_with(files, outcome)
+        }
+        Command::Tokens => {
+            let mut continuation = files.continuation()?;
+            let session_token = continuation.session_token.take().ok_or_else(|| {
+                Failure::local("no session token")
+                    .hint("run `login`, `register`, `verify` or `sign-on` first")
+            })?;
+            let visitor = current_access(&session).await?;
+            let member = auth.member_tokens(&visitor, &session_token).await?;
+            session.set(&member).await?;
+            files.save_continuation(&continuation)?;
+            Ok(tokens_report(&member))
+        }
+        Command::AuthorizeUrl => {
+            let visitor = current_access(&session).await?;
+            let (url, pending) = auth.begin_login(&visitor).await?;
+            let mut continuation = files.continuation()?;
+            continuation.pending_login = Some(pending);
+            files.save_continuation(&continuation)?;
+            Ok(Report::default()
+                .with("authorization_url", url.as_str())
+                .with(
+                    "next",
+                    "open the URL, log in, then run `wix-auth callback <the URL you land on>`",
+                ))
+        }
+        Command::Callback { url } => {
+            let mut continuation = files.continuation()?;
+            let pending = continuation.pending_login.take().ok_or_else(|| {
+                Failure::local("no pending login").hint("run `authorize-url` first")
+            })?;
+            files.save_continuation(&continuation)?;
+            let member = auth.complete_login(&url, pending).await?;
+            session.set(&member).await?;
+            Ok(tokens_report(&member))
+        }
+        Command::Refresh => {
+            let stored = session
+                .stored()
+                .await?
+                .ok_or(wix_auth_flows::Error::NoTokens)?;
+            let renewed = auth.refresh(&stored).await?;
+            session.set(&renewed).await?;
+            Ok(tokens_report(&renewed))
+        }
+        Command::TokenInfo => {
+            let stored = session
+                .stored()
+                .await?
+                .ok_or(wix_auth_flows::Error::NoTokens)?;
+            let info = auth.token_info(&stored.access_token).await?;
+            Ok(Report::default()
+                .with("active", info.active)
+                .with("subject_type", info.subject_type.unwrap_or_default())
+                .with("subject_id", info.subject_id.unwrap_or_default())
+                .with("expires_at", info.expires_at.unwrap_or_default())
+                .with("client_id", info.client_id.unwrap_or_default()))
+        }
+        Command::ChangePassword => {
+            let password = input::secret("New password: ")?;
+            let member = session.access_token().await?;
+            auth.change_password(&member, &password.into()).await?;
+            Ok(Report::default().with("changed", true))
+        }
+        Command::ResetPassword { email } => {
+            let visitor = current_access(&session).await?;
+            auth.send_password_reset(&visitor, &email, auth.configured_redirect_uri())
+                .await?;
+            Ok(Report::default().with("sent", true).with(
+                "next",
+                "the member follows the link in the email to set a new password",
+            ))
+        }
+        Command::LogoutUrl { post_flow_url } => {
+            let url = session.logout(&post_flow_url).await?;
+            Ok(Report::default()
+                .with("logout_url", url.as_str())
+                .with("tokens", "dropped"))
+        }
+        Command::SignOn { email } => {
+            let secret = match std::env::var("WIX_CLIENT_SECRET") {
+                Ok(secret) if !secret.is_empty() => secret,
+                _ => input::secret("Client secret: ")?,
+            };
+            let app = auth.app_tokens(&ClientSecret::new(secret)).await?;
+            let session_token = auth.sign_on(&app.access_token, &email, None, false).await?;
+            let mut continuation = files.continuation()?;
+            let shown = short(session_token.expose_secret());
+            continuation.session_token = Some(session_token);
+            files.save_continuation(&continuation)?;
+            Ok(Report::default()
+                .with("state", "SUCCESS")
+                .with("session_token", shown)
+                .with("next", "run `wix-auth tokens` for member tokens"))
+        }
+        Command::Demo | Command::Sandbox { .. } => Err(Failure::usage("not a flow command")),
+    }
+}
+
+/// A usable access token: the stored one (refreshed when needed), or new visitor tokens.
+async fn current_access(
+    session: &Session<wix_auth_flows::FileStore>,
+) -> Result<AccessToken, Failure> {
+    session.start_visitor().await?;
+    Ok(session.access_token().await?)
+}
+
+fn tokens_report(tokens: &Tokens) -> Report {
+    Report::default()
+        .with("role", format!("{:?}", tokens.role).to_lowercase())
+        .with("access_token", short(tokens.access_token.expose_secret()))
+        .with(
+            "refresh_token",
+            tokens
+                .refresh_token
+                .as_ref()
+                .map(|r| short(r.expose_secret()))
+                .unwrap_or_default(),
+        )
+        .with("expires_at", tokens.expires_at)
+}
+
+/// Reports a login outcome and keeps what the next command needs.
+fn continue_with(files: &Files, outcome: LoginOutcome) -> Result<Report, Failure> {
+    let mut continuation: Continuation = files.continuation()?;
+    let report = match outcome {
+        LoginOutcome::Success { session_token, .. } => {
+            let report = Report::default()
+                .with("state", "SUCCESS")
+                .with("session_token", short(session_token.expose_secret()))
+                .with("next", "run `wix-auth tokens` for member tokens");
+            continuation.session_token = Some(session_token);
+            continuation.state_token = None;
+            report
+        }
+        LoginOutcome::EmailVerificationRequired { state_token } => {
+            continuation.state_token = Some(state_token);
+            Report::default()
+                .with("state", "REQUIRE_EMAIL_VERIFICATION")
+                .with(
+                    "next",
+                    "run `wix-auth verify --code <the code from the email>`",
+                )
+        }
+        LoginOutcome::OwnerApprovalRequired { .. } => Report::default()
+            .with("state", "REQUIRE_OWNER_APPROVAL")
+            .with(
+                "next",
+                "wait for the site owner to approve the member, then log in",
+            ),
+        LoginOutcome::StatusCheck { .. } => Report::default().with("state", "STATUS_CHECK"),
+        LoginOutcome::MissingFields { .. } => Report::default()
+            .with("state", "REQUIRE_MISSING_FIELDS")
+            .with(
+                "next",
+                "the site requires signup fields this command does not send",
+            ),
+        LoginOutcome::Unknown { state, .. } => Report::default().with("state", state),
+    };
+    files.save_continuation(&continuation)?;
+    Ok(report)
+}

@@ -1,0 +1,90 @@
+//! `wix-auth`: every Wix Headless member-authentication flow from the shell.
+#![forbid(unsafe_code)]
+
+mod args;
+mod commands;
+mod demo;
+mod failure;
+mod input;
+mod output;
+mod state;
+mod target;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{Cli, Command};
+use failure::Failure;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if cli.global.verbose {
+        tracing_subscriber::fmt()
+            .with_env_filter("wix_auth_flows=debug,wix_auth=debug")
+            .with_writer(std::io::stderr)
+            .init();
+    }
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::from(failure::LOCAL);
+        }
+    };
+    let json = cli.global.json;
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            if json {
+                let body = serde_json::json!({"error": failure.message, "hint": failure.hint, "exit_code": failure.code});
+                println!("{body}");
+            } else {
+                eprintln!("error: {}", failure.message);
+                if let Some(hint) = failure.hint {
+                    eprintln!("hint: {hint}");
+                }
+            }
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Command::Demo => demo::run().await,
+        Command::Sandbox { port, config } => serve(port, config).await,
+        command => {
+            let target = target::Target::resolve(&cli.global).await?;
+            let files = state::Files::new(cli.global.token_file.as_deref())?;
+            let report = commands::run(command, &target.auth, &files).await?;
+            report.print(cli.global.json);
+            if let Some(sandbox) = target.sandbox {
+                sandbox.shutdown().await;
+            }
+            Ok(())
+        }
+    }
+}
+
+async fn serve(port: u16, config: Option<std::path::PathBuf>) -> Result<(), Failure> {
+    let config = match config {
+        Some(path) => {
+            wix_auth_sandbox::Config::from_file(&path).map_err(|e| Failure::usage(e.to_string()))?
+        }
+        None => wix_auth_sandbox::Config::default(),
+    };
+    let sandbox = wix_auth_sandbox::Sandbox::builder()
+        .config(config)
+        .bind(std::net::SocketAddr::from(([127, 0, 0, 1], port)))
+        .start()
+        .await
+        .map_err(|e| Failure::local(format!("cannot listen on 127.0.0.1:{port}: {e}")))?;
+    println!("sandbox listening on {}", sandbox.base_url());
+    let _ = tokio::signal::ctrl_c().await;
+    sandbox.shutdown().await;
+    Ok(())
+}

@@ -1,0 +1,37 @@
+//! Printing results: a line per fact for people, one JSON object with `--json`. Secrets are
+//! shortened to their first characters either way.
+
+use serde_json::{Map, Value};
+
+/// A secret shown as its first six characters and an ellipsis.
+pub fn short(secret: &str) -> String {
+    let head: String = secret.chars().take(6).collect();
+    format!("{head}…")
+}
+
+/// A command's result: ordered facts.
+#[derive(Default)]
+pub struct Report(Map<String, Value>);
+
+impl Report {
+    /// Adds a fact.
+    pub fn with(mut self, key: &str, value: impl Into<Value>) -> Self {
+        self.0.insert(key.to_string(), value.into());
+        self
+    }
+
+    /// Prints it.
+    pub fn print(self, json: bool) {
+        if json {
+            println!("{}", Value::Object(self.0));
+            return;
+        }
+        for (key, value) in self.0 {
+            let text = match value {
+                Value::String(s) => s,
+                other => other.to_string(),
+            };
+            println!("{key}: {text}");
+        }
+    }
+}

@@ -1,0 +1,317 @@
+//! The `wix-auth` binary: the demo, every subcommand against a started sandbox (with `--json`
+//! parsed back), and the exit codes of usage, refusal and network failures.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+use wix_auth_sandbox::config::{DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_REDIRECT_URI};
+use wix_auth_sandbox::{RunningSandbox, Sandbox};
+
+struct Cli {
+    sandbox: RunningSandbox,
+    dir: tempfile::TempDir,
+}
+
+impl Cli {
+    async fn start() -> Self {
+        Self {
+            sandbox: Sandbox::builder().start().await.unwrap(),
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    /// Runs `wix-auth --json <args>` against the sandbox, with `stdin` piped in.
+    fn run(&self, args: &[&str], stdin: &str) -> Output {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_wix-auth"))
+            .args([
+                "--json",
+                "--base-url",
+                self.sandbox.base_url(),
+                "--client-id",
+                DEFAULT_CLIENT_ID,
+            ])
+            .args(["--redirect-uri", DEFAULT_REDIRECT_URI])
+            .arg("--token-file")
+            .arg(self.dir.path().join("tokens.json"))
+            .args(args)
+            .env("WIX_CLIENT_SECRET", DEFAULT_CLIENT_SECRET)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    }
+
+    /// Runs a command that must succeed; returns its JSON.
+    fn ok(&self, args: &[&str], stdin: &str) -> Value {
+        let out = self.run(args, stdin);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{args:?}: {stdout} {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_str(stdout.trim()).unwrap_or_else(|e| panic!("{args:?}: {e}: {stdout}"))
+    }
+
+    async fn outbox(&self, to: &str) -> Value {
+        let http = wix_auth_generated::http_client_builder().build().unwrap();
+        let url = format!("{}/_sandbox/outbox?to={to}", self.sandbox.base_url());
+        http.get(url).send().await.unwrap().json().await.unwrap()
+    }
+}
+
+#[test]
+fn demo_walks_every_flow() {
+    let out = Command::new(env!("CARGO_BIN_EXE_wix-auth"))
+        .arg("demo")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for step in [
+        "Visitor tokens",
+        "Register",
+        "Verify",
+        "Log in",
+        "member tokens",
+        "Refresh",
+        "Token info",
+        "Change password",
+        "Password-reset email",
+        "Sign On",
+        "Wix-managed login",
+        "Logout URL",
+        "all 12 steps passed",
+    ] {
+        assert!(stdout.contains(step), "missing {step}:\n{stdout}");
+    }
+    assert!(!stdout.contains("verySecurePassword"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn custom_login_from_the_shell() {
+    let cli = Cli::start().await;
+    let visitor = cli.ok(&["visitor"], "");
+    assert_eq!(visitor["role"], "visitor");
+    assert!(
+        visitor["access_token"].as_str().unwrap().ends_with('…'),
+        "secrets are shortened"
+    );
+
+    let registered = cli.ok(
+        &[
+            "register",
+            "--email",
+            "ann@example.com",
+            "--first-name",
+            "Ann",
+        ],
+        "secret-pw\n",
+    );
+    assert_eq!(registered["state"], "SUCCESS");
+    let logged_in = cli.ok(&["login", "--email", "ann@example.com"], "secret-pw\n");
+    assert_eq!(logged_in["state"], "SUCCESS");
+    let member = cli.ok(&["tokens"], "");
+    assert_eq!(member["role"], "member");
+    let info = cli.ok(&["token-info"], "");
+    assert_eq!(
+        (info["active"].as_bool(), info["subject_type"].as_str()),
+        (Some(true), Some("MEMBER"))
+    );
+    assert_eq!(cli.ok(&["refresh"], "")["role"], "member");
+    assert_eq!(
+        cli.ok(&["change-password"], "new-secret-pw\n")["changed"],
+        true
+    );
+    assert_eq!(
+        cli.ok(&["login", "--email", "ann@example.com"], "new-secret-pw\n")["state"],
+        "SUCCESS"
+    );
+    let logout = cli.ok(
+        &["logout-url", "--post-flow-url", "http://127.0.0.1:3000/"],
+        "",
+    );
+    assert!(
+        logout["logout_url"]
+            .as_str()
+            .unwrap()
+            .contains("/v1/logout")
+    );
+
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(cli.dir.path().join("tokens.json"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn verification_reset_and_sign_on_from_the_shell() {
+    let cli = Cli::start().await;
+    let http = wix_auth_generated::http_client_builder().build().unwrap();
+    http.post(format!("{}/_sandbox/contacts", cli.sandbox.base_url()))
+        .json(&serde_json::json!({"email": "con@example.com"}))
+        .send()
+        .await
+        .unwrap();
+    let pending = cli.ok(&["register", "--email", "con@example.com"], "secret-pw\n");
+    assert_eq!(pending["state"], "REQUIRE_EMAIL_VERIFICATION");
+    let code = cli.outbox("con@example.com").await["emails"][0]["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(cli.ok(&["verify", "--code", &code], "")["state"], "SUCCESS");
+    assert_eq!(cli.ok(&["tokens"], "")["role"], "member");
+
+    assert_eq!(
+        cli.ok(&["reset-password", "--email", "con@example.com"], "")["sent"],
+        true
+    );
+    let emails = cli.outbox("con@example.com").await;
+    assert_eq!(
+        emails["emails"].as_array().unwrap().last().unwrap()["kind"],
+        "recovery"
+    );
+
+    assert_eq!(
+        cli.ok(&["sign-on", "--email", "app@example.com"], "")["state"],
+        "SUCCESS"
+    );
+    assert_eq!(cli.ok(&["tokens"], "")["role"], "member");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn wix_managed_login_in_two_steps() {
+    let cli = Cli::start().await;
+    cli.ok(&["register", "--email", "wm@example.com"], "secret-pw\n");
+    let begun = cli.ok(&["authorize-url"], "");
+    let login_url = begun["authorization_url"].as_str().unwrap().to_string();
+    let http = wix_auth_generated::http_client_builder().build().unwrap();
+    let page = http
+        .get(&login_url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let id = page
+        .split("name=\"redirectSessionId\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let answer = http
+        .post(format!("{}/_sandbox/login", cli.sandbox.base_url()))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!(
+            "email=wm%40example.com&password=secret-pw&redirectSessionId={id}"
+        ))
+        .send()
+        .await
+        .unwrap();
+    let callback = answer.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(cli.ok(&["callback", &callback], "")["role"], "member");
+    let again = cli.run(&["callback", &callback], "");
+    assert_eq!(again.status.code(), Some(1), "no pending login left");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn refusals_exit_3_with_a_clear_message() {
+    let cli = Cli::start().await;
+    cli.ok(&["register", "--email", "x@example.com"], "secret-pw\n");
+    let wrong = cli.run(&["login", "--email", "x@example.com"], "wrong-pw\n");
+    assert_eq!(wrong.status.code(), Some(3));
+    let body: Value = serde_json::from_slice(&wrong.stdout).unwrap();
+    assert!(
+        body["error"]
+            .as_str()
+            .unwrap()
+            .contains("wrong email or password"),
+        "{body}"
+    );
+    assert_eq!(body["hint"], "check the email and password");
+    let text = String::from_utf8_lossy(&wrong.stdout);
+    assert!(!text.contains("wrong-pw"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = Command::new(env!("CARGO_BIN_EXE_wix-auth"))
+        .args(["login", "--password", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "passwords are never taken from argv"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Usage"));
+    let missing = Command::new(env!("CARGO_BIN_EXE_wix-auth"))
+        .args(["visitor", "--base-url", "http://127.0.0.1:9"])
+        .env_remove("WIX_CLIENT_ID")
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn an_unreachable_server_exits_4() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_wix-auth"))
+        .args([
+            "visitor",
+            "--base-url",
+            "http://127.0.0.1:9",
+            "--client-id",
+            "c",
+            "--token-file",
+        ])
+        .arg(dir.path().join("t.json"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(4),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("could not connect"));
+}
+
+#[test]
+fn without_a_base_url_commands_use_an_in_process_sandbox() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_wix-auth"))
+        .args(["--json", "visitor", "--token-file"])
+        .arg(dir.path().join("t.json"))
+        .env_remove("WIX_API_BASE")
+        .env_remove("WIX_CLIENT_ID")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let body: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(body["role"], "visitor");
+}
