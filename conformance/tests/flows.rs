@@ -147,6 +147,12 @@ async fn flow_wix_managed_login_sequence() {
     let as_ = scripted(Answer::Good).await;
     let (login_url, pending) = as_.auth.begin_login(&"V".into()).await.unwrap();
     assert!(login_url.path().ends_with("/_api/oauth2/authorize"));
+    assert_eq!(pending.redirect_uri(), REDIRECT);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    assert!(now.abs_diff(pending.created_at()) < 60, "created now");
     let body = as_.last_auth_request.lock().unwrap().clone().unwrap();
     assert_eq!(body["auth"]["prompt"], "login");
     assert!(body["auth"]["authRequest"].get("sessionToken").is_none());
