@@ -221,7 +221,11 @@ pub async fn run() -> Result<(), Failure> {
     );
 
     let (login_url, pending) = auth.begin_login(v).await?;
-    let callback = wix_managed_browser(&demo, &login_url).await?;
+    let callback = demo
+        .sandbox
+        .log_in_on_page(login_url.as_str(), "john@doe.com", "anotherSecurePassword")
+        .await
+        .map_err(|e| Failure::local(format!("login page: {e}")))?;
     let managed = auth.complete_login(&callback, pending).await?;
     demo.step(
         "Wix-managed login",
@@ -244,41 +248,4 @@ pub async fn run() -> Result<(), Failure> {
     demo.sandbox.shutdown().await;
     println!("all {steps} steps passed");
     Ok(())
-}
-
-/// Plays the browser on the sandbox's login page; returns the callback URL.
-async fn wix_managed_browser(demo: &Demo, login_url: &url::Url) -> Result<String, Failure> {
-    let page = demo
-        .http
-        .get(login_url.as_str())
-        .send()
-        .await
-        .map_err(|e| Failure::local(format!("login page: {e}")))?
-        .text()
-        .await
-        .map_err(|e| Failure::local(format!("login page: {e}")))?;
-    let id = page
-        .split("name=\"redirectSessionId\" value=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .ok_or_else(|| Failure::local("no login form"))?;
-    let form = url::form_urlencoded::Serializer::new(String::new())
-        .append_pair("email", "john@doe.com")
-        .append_pair("password", "anotherSecurePassword")
-        .append_pair("redirectSessionId", id)
-        .finish();
-    let response = demo
-        .http
-        .post(format!("{}/_sandbox/login", demo.sandbox.base_url()))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(form)
-        .send()
-        .await
-        .map_err(|e| Failure::local(format!("login form: {e}")))?;
-    response
-        .headers()
-        .get("location")
-        .and_then(|l| l.to_str().ok())
-        .map(str::to_string)
-        .ok_or_else(|| Failure::local("the login form did not redirect"))
 }

@@ -203,32 +203,11 @@ async fn wix_managed_login_in_two_steps() {
     cli.ok(&["register", "--email", "wm@example.com"], "secret-pw\n");
     let begun = cli.ok(&["authorize-url"], "");
     let login_url = begun["authorization_url"].as_str().unwrap().to_string();
-    let http = wix_auth_generated::http_client_builder().build().unwrap();
-    let page = http
-        .get(&login_url)
-        .send()
-        .await
-        .unwrap()
-        .text()
+    let callback = cli
+        .sandbox
+        .log_in_on_page(&login_url, "wm@example.com", "secret-pw")
         .await
         .unwrap();
-    let id = page
-        .split("name=\"redirectSessionId\" value=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap();
-    let answer = http
-        .post(format!("{}/_sandbox/login", cli.sandbox.base_url()))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(format!(
-            "email=wm%40example.com&password=secret-pw&redirectSessionId={id}"
-        ))
-        .send()
-        .await
-        .unwrap();
-    let callback = answer.headers()["location"].to_str().unwrap().to_string();
     assert_eq!(cli.ok(&["callback", &callback], "")["role"], "member");
     let again = cli.run(&["callback", &callback], "");
     assert_eq!(again.status.code(), Some(1), "no pending login left");

@@ -99,31 +99,10 @@ async fn negative_replayed_code_is_refused() {
     .await
     .unwrap();
     let (login_url, pending) = auth.begin_login(&visitor).await.unwrap();
-    let http = wix_auth_generated::http_client_builder().build().unwrap();
-    let page = http
-        .get(login_url.as_str())
-        .send()
-        .await
-        .unwrap()
-        .text()
+    let callback = sandbox
+        .log_in_on_page(login_url.as_str(), "replay@example.com", "secret-pw")
         .await
         .unwrap();
-    let id = page
-        .split("name=\"redirectSessionId\" value=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap();
-    let form = format!("email=replay%40example.com&password=secret-pw&redirectSessionId={id}");
-    let answer = http
-        .post(format!("{}/_sandbox/login", sandbox.base_url()))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(form)
-        .send()
-        .await
-        .unwrap();
-    let callback = answer.headers()["location"].to_str().unwrap().to_string();
     auth.complete_login(&callback, pending.clone())
         .await
         .unwrap();

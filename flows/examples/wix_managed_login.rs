@@ -23,7 +23,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("redirect the browser to {login_url}");
 
     // 2. The browser logs in on the login page and comes back to the redirect URI.
-    let callback_url = browser(&sandbox, &login_url, "ann@example.com", "secret-pw").await?;
+    let callback_url = sandbox
+        .log_in_on_page(login_url.as_str(), "ann@example.com", "secret-pw")
+        .await?;
     println!(
         "callback arrived at {}",
         callback_url.split('?').next().unwrap_or_default()
@@ -35,33 +37,4 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("member tokens: role {:?}", member.role);
     sandbox.shutdown().await;
     Ok(())
-}
-
-/// What a person does in the browser: open the page, fill in the form, submit.
-async fn browser(
-    sandbox: &wix_auth_sandbox::RunningSandbox,
-    login_url: &url::Url,
-    email: &str,
-    password: &str,
-) -> Result<String, Box<dyn std::error::Error>> {
-    let http = wix_auth_generated::http_client_builder().build()?;
-    let page = http.get(login_url.as_str()).send().await?.text().await?;
-    let id = page
-        .split("name=\"redirectSessionId\" value=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .ok_or("no login form")?;
-    let form = url::form_urlencoded::Serializer::new(String::new())
-        .append_pair("email", email)
-        .append_pair("password", password)
-        .append_pair("redirectSessionId", id)
-        .finish();
-    let response = http
-        .post(format!("{}/_sandbox/login", sandbox.base_url()))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(form)
-        .send()
-        .await?;
-    let location = response.headers().get("location").ok_or("no redirect")?;
-    Ok(location.to_str()?.to_string())
 }

@@ -448,20 +448,10 @@ pub(crate) fn from_error_answer(
     if let Ok(oauth) = serde_json::from_slice::<types::OAuthError>(body) {
         context.code = Some(oauth.error.clone());
         context.message = oauth.error_description;
-        return match status {
-            429 => Error::Throttled {
-                retry_after,
-                context,
-            },
-            503 => Error::Unavailable {
-                retry_after,
-                context,
-            },
-            _ => Error::OAuth {
-                error: oauth.error,
-                context,
-            },
-        };
+        return by_status(status, retry_after, context, |context| Error::OAuth {
+            error: oauth.error,
+            context,
+        });
     }
     let envelope = serde_json::from_slice::<types::WixError>(body).ok();
     let details = envelope.as_ref().and_then(|e| e.details.clone());
@@ -529,6 +519,18 @@ pub(crate) fn from_error_answer(
     match status {
         401 => Error::Unauthenticated(context),
         403 => Error::Forbidden(context),
+        _ => by_status(status, retry_after, context, Error::Api),
+    }
+}
+
+/// 429 and 503 carry `Retry-After` whatever the body says; other statuses become `other`.
+fn by_status(
+    status: u16,
+    retry_after: Option<Duration>,
+    context: ErrorContext,
+    other: impl FnOnce(ErrorContext) -> Error,
+) -> Error {
+    match status {
         429 => Error::Throttled {
             retry_after,
             context,
@@ -537,6 +539,6 @@ pub(crate) fn from_error_answer(
             retry_after,
             context,
         },
-        _ => Error::Api(context),
+        _ => other(context),
     }
 }

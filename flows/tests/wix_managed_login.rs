@@ -9,47 +9,17 @@ use common::*;
 use wix_auth_flows::clock::ManualClock;
 use wix_auth_flows::{Error, PendingLogin, Registration, Role, WixAuth};
 
-/// Plays the browser: opens the login URL, submits the form, returns the callback URL.
-async fn browser_logs_in(env: &Env, login_url: &url::Url, email: &str, password: &str) -> String {
-    let page = env
-        .http
-        .get(login_url.as_str())
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let id = page
-        .split("name=\"redirectSessionId\" value=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .expect("the login form")
-        .to_string();
-    let form = url::form_urlencoded::Serializer::new(String::new())
-        .append_pair("email", email)
-        .append_pair("password", password)
-        .append_pair("redirectSessionId", &id)
-        .finish();
-    let response = env
-        .http
-        .post(format!("{}/_sandbox/login", env.sandbox.base_url()))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(form)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 302);
-    response.headers()["location"].to_str().unwrap().to_string()
-}
-
 async fn begun(env: &Env, auth: &WixAuth, email: &str) -> (String, PendingLogin) {
     let visitor = auth.visitor_tokens().await.unwrap().access_token;
     auth.register(&visitor, &Registration::new(email, "secret-pw"))
         .await
         .unwrap();
     let (login_url, pending) = auth.begin_login(&visitor).await.unwrap();
-    let callback = browser_logs_in(env, &login_url, email, "secret-pw").await;
+    let callback = env
+        .sandbox
+        .log_in_on_page(login_url.as_str(), email, "secret-pw")
+        .await
+        .unwrap();
     (callback, pending)
 }
 

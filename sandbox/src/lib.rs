@@ -164,6 +164,54 @@ impl RunningSandbox {
         &self.state.config
     }
 
+    /// Plays the browser on the sandbox's login page: opens `login_url` (a redirect session's
+    /// `fullUrl` or an authorize URL that shows the form), submits `email` and `password`,
+    /// and returns where the sandbox redirects — for the `auth` intent, the callback URL with
+    /// the code and state.
+    pub async fn log_in_on_page(
+        &self,
+        login_url: &str,
+        email: &str,
+        password: &str,
+    ) -> Result<String, LoginPageError> {
+        let http = wix_auth_generated::http_client_builder()
+            .build()
+            .map_err(|_| LoginPageError::Http)?;
+        let page = http
+            .get(login_url)
+            .send()
+            .await
+            .map_err(|_| LoginPageError::Http)?
+            .text()
+            .await
+            .map_err(|_| LoginPageError::Http)?;
+        let id = page
+            .split("name=\"redirectSessionId\" value=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .ok_or(LoginPageError::NoForm)?;
+        let form = url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("email", email)
+            .append_pair("password", password)
+            .append_pair("redirectSessionId", id)
+            .finish();
+        let answer = http
+            .post(format!("{}/_sandbox/login", self.base_url))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(form)
+            .send()
+            .await
+            .map_err(|_| LoginPageError::Http)?;
+        answer
+            .headers()
+            .get("location")
+            .and_then(|l| l.to_str().ok())
+            .map(str::to_string)
+            .ok_or(LoginPageError::Refused {
+                status: answer.status().as_u16(),
+            })
+    }
+
     /// Stops serving and waits for open connections to finish.
     pub async fn shutdown(mut self) {
         if let Some(stop) = self.stop.take() {
@@ -181,6 +229,23 @@ impl Drop for RunningSandbox {
             let _ = stop.send(());
         }
     }
+}
+
+/// Why [`RunningSandbox::log_in_on_page`] did not come back with a redirect.
+#[derive(Debug, thiserror::Error)]
+pub enum LoginPageError {
+    /// The page could not be fetched or the form not sent.
+    #[error("the login page could not be reached")]
+    Http,
+    /// The URL did not show the login form.
+    #[error("the URL did not show the login form")]
+    NoForm,
+    /// The form was refused (wrong password, pending member, …).
+    #[error("the login form answered {status} without a redirect")]
+    Refused {
+        /// The status of the answer.
+        status: u16,
+    },
 }
 
 /// What every handler shares.
