@@ -123,6 +123,64 @@ async fn negative_replayed_code_is_refused() {
 }
 
 #[tokio::test]
+async fn state_pending_login_expiry_boundary() {
+    covers!("STATE-06");
+    let as_ = scripted(Answer::Good).await;
+    let clock = wix_auth_flows::clock::ManualClock::at(1_700_000_000);
+    let auth = wix_auth_flows::WixAuth::builder(CLIENT)
+        .base_url(as_.server.uri())
+        .redirect_uri(REDIRECT)
+        .pending_login_max_age(std::time::Duration::from_secs(600))
+        .clock(clock.clone())
+        .build()
+        .unwrap();
+    for (age, expired) in [(600, false), (601, true)] {
+        let (_, pending) = auth.begin_login(&"V".into()).await.unwrap();
+        let state =
+            as_.last_auth_request.lock().unwrap().clone().unwrap()["auth"]["authRequest"]["state"]
+                .as_str()
+                .unwrap()
+                .to_string();
+        clock.advance(age);
+        let result = auth
+            .complete_login(&format!("{REDIRECT}?code=C&state={state}"), pending)
+            .await;
+        assert_eq!(
+            matches!(result, Err(Error::PendingLoginExpired)),
+            expired,
+            "age {age}: {result:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn redirect_uri_refused_at_authorize_is_a_typed_error() {
+    covers!("REDIR-02");
+    let as_ = scripted(Answer::Good).await;
+    wiremock::Mock::given(wiremock::matchers::path("/_api/oauth2/authorize"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(400)
+                .insert_header("content-type", "text/html")
+                .set_body_string("<h1>Invalid redirect URI</h1>"),
+        )
+        .with_priority(1)
+        .mount(&as_.server)
+        .await;
+    let err = as_
+        .auth
+        .member_tokens(&"V".into(), &SessionToken::new("MST"))
+        .await
+        .unwrap_err();
+    let context = err.context().expect("an error answer");
+    assert_eq!(
+        (context.status, context.body),
+        (Some(400), wix_auth_flows::BodyKind::Html),
+        "{err:?}"
+    );
+    assert_eq!(as_.requests_to("/oauth2/token").await.len(), 0);
+}
+
+#[tokio::test]
 async fn redirect_uri_exact_match_without_redirect() {
     covers!("REDIR-02");
     let (sandbox, _) = sandbox().await;

@@ -40,6 +40,8 @@ proptest! {
         }
         let state = OAuthState::generate().unwrap();
         prop_assert!(!shows(&state).contains(state.expose_secret()));
+        prop_assert_eq!(shows(&CodeVerifier::parse(&secret).unwrap()), "CodeVerifier([REDACTED])");
+        prop_assert_eq!(shows(&state), "OAuthState([REDACTED])");
     }
 }
 
