@@ -4,6 +4,7 @@
 mod codegen_task;
 mod conformance_task;
 mod mutants_task;
+mod perf_task;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -40,6 +41,24 @@ enum Task {
     /// Run cargo-mutants on the PKCE, state and callback code of flows/ against the
     /// conformance suite.
     Mutants,
+    /// Run the criterion benchmarks and print one table with the ratios to the baselines.
+    Bench,
+    /// Drive full flows against a sandbox process on loopback and print throughput,
+    /// latency and memory.
+    Load {
+        /// Concurrency levels (repeatable).
+        #[arg(long, default_values_t = [1usize, 16, 64])]
+        concurrency: Vec<usize>,
+        /// Flows per concurrency level.
+        #[arg(long, default_value_t = 300)]
+        flows: u64,
+        /// Instead: run 64-way for this many seconds and check 5xx, members and codes.
+        #[arg(long, value_name = "SECONDS")]
+        soak: Option<u64>,
+        /// Instead: measure memory and latency with 1k, 10k and 100k members.
+        #[arg(long)]
+        growth: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -51,6 +70,21 @@ fn main() -> ExitCode {
             client_id,
         } => conformance_task::run(&root, base_url.zip(client_id)),
         Task::Mutants => mutants_task::run(&root),
+        Task::Bench => perf_task::bench(&root),
+        Task::Load {
+            concurrency,
+            flows,
+            soak,
+            growth,
+        } => perf_task::load(
+            &root,
+            &perf_task::LoadPlan {
+                concurrency,
+                flows,
+                soak,
+                growth,
+            },
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

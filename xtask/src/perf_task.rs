@@ -1,0 +1,295 @@
+//! `cargo xtask bench` (criterion, with ratios against the baselines) and `cargo xtask load`
+//! (full flows against a sandbox process on loopback: throughput, latency, peak memory,
+//! soak and cost growth).
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+use serde_json::Value;
+
+/// Each measured benchmark and the baseline it is compared with (criterion ids).
+const PAIRS: &[(&str, Option<&str>)] = &[
+    ("pkce_pair/flows", Some("pkce_pair/baseline_sha2_base64")),
+    ("state/generate", None),
+    (
+        "state/compare_constant_time",
+        Some("state/baseline_compare_eq"),
+    ),
+    ("callback_parse", None),
+    (
+        "decode_login_success/generated",
+        Some("decode_login_success/baseline_hand_written"),
+    ),
+    (
+        "decode_token_response/generated",
+        Some("decode_token_response/baseline_hand_written"),
+    ),
+    (
+        "encode_login_request/generated",
+        Some("encode_login_request/baseline_hand_written"),
+    ),
+    ("custom_login/flows", Some("custom_login/bare_reqwest")),
+];
+
+fn cargo() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
+}
+
+fn mean_ns(root: &Path, id: &str) -> Option<f64> {
+    let path = root
+        .join("target/criterion")
+        .join(id)
+        .join("new/estimates.json");
+    let estimates: Value = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
+    estimates["mean"]["point_estimate"].as_f64()
+}
+
+fn human(ns: f64) -> String {
+    if ns >= 1e6 {
+        format!("{:.2} ms", ns / 1e6)
+    } else if ns >= 1e3 {
+        format!("{:.2} µs", ns / 1e3)
+    } else {
+        format!("{ns:.0} ns")
+    }
+}
+
+/// Runs the criterion benchmarks and prints one table with the ratios.
+pub fn bench(root: &Path) -> Result<(), String> {
+    let status = Command::new(cargo())
+        .current_dir(root)
+        .args(["bench", "-p", "wix-auth-flows"])
+        .status()
+        .map_err(|e| format!("cannot run cargo bench: {e}"))?;
+    if !status.success() {
+        return Err(format!("cargo bench exited with {status}"));
+    }
+    println!("\n| benchmark | mean | baseline | baseline mean | ratio |");
+    println!("|---|---|---|---|---|");
+    for (id, baseline) in PAIRS {
+        let mean = mean_ns(root, id).ok_or_else(|| format!("no criterion result for {id}"))?;
+        match baseline.and_then(|b| mean_ns(root, b).map(|m| (b, m))) {
+            Some((b, base)) => println!(
+                "| {id} | {} | {b} | {} | {:.2} |",
+                human(mean),
+                human(base),
+                mean / base
+            ),
+            None => println!("| {id} | {} | — | — | — |", human(mean)),
+        }
+    }
+    Ok(())
+}
+
+/// What `cargo xtask load` measures.
+pub struct LoadPlan {
+    /// Concurrency levels.
+    pub concurrency: Vec<usize>,
+    /// Flows per level.
+    pub flows: u64,
+    /// Seconds of 64-way soak (with checks), instead of the levels.
+    pub soak: Option<u64>,
+    /// Member counts for the cost-growth run, instead of the levels.
+    pub growth: bool,
+}
+
+/// A sandbox process on a free loopback port.
+struct SandboxProcess {
+    child: Child,
+    url: String,
+}
+
+impl SandboxProcess {
+    fn start(root: &Path) -> Result<Self, String> {
+        let mut child = Command::new(root.join("target/release/wix-sandbox"))
+            .args(["--port", "0"])
+            .stdout(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("cannot start wix-sandbox: {e}"))?;
+        let stdout = child.stdout.take().ok_or("no sandbox stdout")?;
+        let mut line = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .map_err(|e| e.to_string())?;
+        let url = line
+            .trim()
+            .strip_prefix("wix-sandbox listening on ")
+            .ok_or_else(|| format!("unexpected sandbox output: {line}"))?
+            .to_string();
+        Ok(Self { child, url })
+    }
+
+    /// `VmHWM` (peak) or `VmRSS` (now) of the process, in KiB.
+    fn memory_kib(&self, field: &str) -> u64 {
+        std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .ok()
+            .and_then(|status| {
+                status
+                    .lines()
+                    .find(|l| l.starts_with(field))
+                    .and_then(|l| l.split_whitespace().nth(1))
+                    .and_then(|n| n.parse().ok())
+            })
+            .unwrap_or(0)
+    }
+}
+
+impl Drop for SandboxProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn load_run(root: &Path, url: &str, args: &[String]) -> Result<Value, String> {
+    let output = Command::new(root.join("target/release/examples/load"))
+        .arg("--base-url")
+        .arg(url)
+        .args(args)
+        .output()
+        .map_err(|e| format!("cannot run the load generator: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "load generator failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    serde_json::from_slice(&output.stdout).map_err(|e| format!("load output: {e}"))
+}
+
+fn s(value: &Value, key: &str) -> String {
+    match &value[key] {
+        Value::Number(n) => n.as_f64().map_or_else(
+            || n.to_string(),
+            |f| {
+                if f.fract() == 0.0 {
+                    format!("{f:.0}")
+                } else {
+                    format!("{f:.1}")
+                }
+            },
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// Builds the sandbox and the load generator in release, then runs the plan.
+pub fn load(root: &Path, plan: &LoadPlan) -> Result<(), String> {
+    let status = Command::new(cargo())
+        .current_dir(root)
+        .args([
+            "build",
+            "--release",
+            "-p",
+            "wix-auth-sandbox",
+            "--bin",
+            "wix-sandbox",
+            "-p",
+            "wix-auth-flows",
+            "--example",
+            "load",
+        ])
+        .status()
+        .map_err(|e| format!("cannot build: {e}"))?;
+    if !status.success() {
+        return Err("the release build failed".into());
+    }
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!("machine: {cores} cores; sandbox: release build, PBKDF2 1,000 rounds; loopback only");
+    if let Some(seconds) = plan.soak {
+        let sandbox = SandboxProcess::start(root)?;
+        let report = load_run(
+            root,
+            &sandbox.url,
+            &[
+                "--concurrency".into(),
+                "64".into(),
+                "--seconds".into(),
+                seconds.to_string(),
+                "--check".into(),
+            ],
+        )?;
+        println!("soak, 64-way for {seconds} s: {report}");
+        println!("sandbox peak RSS: {} KiB", sandbox.memory_kib("VmHWM:"));
+        let clean = report["server_errors"] == 0
+            && report["codes_redeemed_twice"] == 0
+            && report["members_unique"] == true
+            && report["members_match_flows"] == true;
+        return if clean {
+            Ok(())
+        } else {
+            Err("the soak found 5xx answers, duplicate members or a code redeemed twice".into())
+        };
+    }
+    if plan.growth {
+        println!("\n| members | sandbox RSS | RSS per member | login flow p50 | p95 |");
+        println!("|---|---|---|---|---|");
+        for members in [1_000u64, 10_000, 100_000] {
+            let sandbox = SandboxProcess::start(root)?;
+            let before = sandbox.memory_kib("VmRSS:");
+            load_run(
+                root,
+                &sandbox.url,
+                &[
+                    "--seed".into(),
+                    members.to_string(),
+                    "--flows".into(),
+                    "0".into(),
+                ],
+            )?;
+            let after = sandbox.memory_kib("VmRSS:");
+            let report = load_run(
+                root,
+                &sandbox.url,
+                &[
+                    "--concurrency".into(),
+                    "16".into(),
+                    "--flows".into(),
+                    "400".into(),
+                ],
+            )?;
+            let per_member = (after.saturating_sub(before) as f64 * 1024.0) / members as f64;
+            println!(
+                "| {members} | {} KiB | {per_member:.0} B | {} ms | {} ms |",
+                after,
+                s(&report, "p50_ms"),
+                s(&report, "p95_ms")
+            );
+        }
+        return Ok(());
+    }
+    let sandbox = SandboxProcess::start(root)?;
+    println!("\n| concurrency | flows | errors | 5xx | flows/s | p50 | p95 | p99 |");
+    println!("|---|---|---|---|---|---|---|---|");
+    let mut failed = false;
+    for c in &plan.concurrency {
+        let report = load_run(
+            root,
+            &sandbox.url,
+            &[
+                "--concurrency".into(),
+                c.to_string(),
+                "--flows".into(),
+                plan.flows.to_string(),
+            ],
+        )?;
+        failed |= report["errors"] != 0;
+        println!(
+            "| {c} | {} | {} | {} | {} | {} ms | {} ms | {} ms |",
+            s(&report, "flows"),
+            s(&report, "errors"),
+            s(&report, "server_errors"),
+            s(&report, "flows_per_second"),
+            s(&report, "p50_ms"),
+            s(&report, "p95_ms"),
+            s(&report, "p99_ms")
+        );
+    }
+    println!("\nsandbox peak RSS: {} KiB", sandbox.memory_kib("VmHWM:"));
+    if failed {
+        Err("some flows failed".into())
+    } else {
+        Ok(())
+    }
+}
