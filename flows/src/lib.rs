@@ -15,6 +15,8 @@ mod error;
 mod grants;
 mod login;
 pub mod pkce;
+#[cfg(feature = "redis")]
+mod redis_store;
 mod secrets;
 mod session;
 pub mod store;
@@ -25,12 +27,14 @@ pub use authorize::{Callback, PendingLogin};
 pub use client::{DEFAULT_BASE_URL, DEFAULT_PENDING_LOGIN_MAX_AGE, WixAuth, WixAuthBuilder};
 pub use error::{BodyKind, Error, ErrorContext, FieldViolation, TransportKind};
 pub use login::{Captcha, Credentials, LoginOutcome, Registration};
+#[cfg(feature = "redis")]
+pub use redis_store::{RedisConfig, RedisStore};
 pub use secrets::{
     AccessToken, AuthorizationCode, ClientSecret, Password, RecoveryToken, RefreshToken,
     SessionToken, StateToken,
 };
 pub use session::{DEFAULT_REFRESH_MARGIN, Session};
-pub use store::{FileStore, MemoryStore, TokenStore};
+pub use store::{FileStore, MemoryStore, RefreshLock, TokenStore};
 pub use tokens::{Role, Tokens};
 pub use wix_auth_generated::types;
 

@@ -94,6 +94,20 @@ impl<S: TokenStore> Session<S> {
         if current.is_fresh(self.auth.now(), self.margin) {
             return Ok(current);
         }
+        // Then another process: a shared store locks the refresh across replicas.
+        let lock = self.store.acquire_refresh_lock(&self.key).await?;
+        let result = self.refresh_locked().await;
+        if let Some(lock) = lock {
+            self.store.release_refresh_lock(lock).await?;
+        }
+        result
+    }
+
+    async fn refresh_locked(&self) -> Result<Tokens, Error> {
+        let current = self.store.load(&self.key).await?.ok_or(Error::NoTokens)?;
+        if current.is_fresh(self.auth.now(), self.margin) {
+            return Ok(current);
+        }
         let next = self.auth.refresh(&current).await?;
         self.store.save(&self.key, &next).await?;
         Ok(next)

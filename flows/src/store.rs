@@ -23,6 +23,15 @@ pub enum StoreError {
         /// The I/O error kind.
         kind: std::io::ErrorKind,
     },
+    /// The refresh lock of another replica was not released within the wait bound.
+    #[error("another replica holds the refresh lock of this session")]
+    LockTimeout,
+    /// The Redis server failed or could not be reached.
+    #[error("redis: {kind}")]
+    Redis {
+        /// What failed, without the server's address or the command's arguments.
+        kind: String,
+    },
     /// The stored data is not tokens.
     #[error("{path} does not hold tokens (at `{at}`)")]
     Corrupt {
@@ -33,8 +42,39 @@ pub enum StoreError {
     },
 }
 
+/// A held cross-process refresh lock; release it with [`TokenStore::release_refresh_lock`].
+#[derive(Debug)]
+pub struct RefreshLock {
+    /// The lock's key.
+    pub key: String,
+    /// The random value only this holder knows, so only it can release the lock.
+    pub owner: String,
+}
+
 /// A place to keep tokens by session key.
+///
+/// Stores shared between processes also lock a session's refresh across them; in-process
+/// stores need not (the [`crate::Session`] serialises refreshes within a process).
 pub trait TokenStore: Send + Sync {
+    /// Takes the session's refresh lock, waiting a bounded time for another holder;
+    /// `None` when the store needs no cross-process lock.
+    fn acquire_refresh_lock(
+        &self,
+        key: &str,
+    ) -> impl Future<Output = Result<Option<RefreshLock>, StoreError>> + Send {
+        let _ = key;
+        async { Ok(None) }
+    }
+
+    /// Releases a lock taken with [`TokenStore::acquire_refresh_lock`].
+    fn release_refresh_lock(
+        &self,
+        lock: RefreshLock,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send {
+        let _ = lock;
+        async { Ok(()) }
+    }
+
     /// The tokens of `key`, if any.
     fn load(&self, key: &str) -> impl Future<Output = Result<Option<Tokens>, StoreError>> + Send;
     /// Replaces the tokens of `key`.

@@ -276,6 +276,8 @@ pub struct Store {
     pub failed_logins: HashMap<String, FailedLogins>,
     /// The last session (refresh family) number handed out.
     pub last_family: u64,
+    /// Token requests received, by grant type (including refused ones).
+    pub token_requests: HashMap<String, u64>,
 }
 
 impl Store {

@@ -129,6 +129,17 @@ pub async fn list_members(State(app): State<Arc<AppState>>) -> Response {
     wire::ok(&json!({ "members": members }))
 }
 
+/// `GET /_sandbox/stats`: token requests by grant type, members, live tokens.
+pub async fn stats(State(app): State<Arc<AppState>>) -> Response {
+    let store = app.store();
+    wire::ok(&json!({
+        "tokenRequests": store.token_requests,
+        "members": store.members.len(),
+        "accessTokens": store.access.len(),
+        "refreshTokens": store.refresh.len(),
+    }))
+}
+
 /// `POST /_sandbox/reset`: forgets every member, contact, token and email.
 pub async fn reset(State(app): State<Arc<AppState>>) -> Response {
     *app.store() = Store::default();

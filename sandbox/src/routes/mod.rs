@@ -75,6 +75,7 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
             get(control::list_members).post(control::seed_member),
         )
         .route("/_sandbox/reset", post(control::reset))
+        .route("/_sandbox/stats", get(control::stats))
         .route("/_sandbox/clock", post(control::advance_clock))
         .fallback(wire::not_found)
         .layer(DefaultBodyLimit::max(limit))

@@ -76,6 +76,10 @@ pub async fn token(
     let fields = Fields::parse(&headers, &body)?;
     let client_id = fields.require("clientId", "client_id")?.to_string();
     let grant_type = fields.require("grantType", "grant_type")?;
+    *app.store()
+        .token_requests
+        .entry(grant_type.to_string())
+        .or_default() += 1;
     let tokens = match grant_type {
         "anonymous" => {
             app.config
