@@ -160,6 +160,9 @@ async fn flow_wix_managed_login_sequence() {
         .as_str()
         .unwrap()
         .to_string();
+    // The pending login travels through a cookie between the two requests.
+    let cookie = serde_json::to_string(&pending).unwrap();
+    let pending: wix_auth_flows::PendingLogin = serde_json::from_str(&cookie).unwrap();
     let member = as_
         .auth
         .complete_login(&format!("{REDIRECT}#code=CODE-1&state={state}"), pending)

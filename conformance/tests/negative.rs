@@ -80,11 +80,29 @@ async fn negative_replayed_state_is_refused() {
         .unwrap();
     let err = as_
         .auth
+        .complete_login(&callback, pending.clone())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::PendingLoginUsed), "{err:?}");
+    // Another login completing in between must not make the first one replayable.
+    let (_, other) = as_.auth.begin_login(&"V".into()).await.unwrap();
+    let other_state = as_.last_auth_request.lock().unwrap().clone().unwrap()["auth"]["authRequest"]
+        ["state"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let other_callback = format!("{REDIRECT}?code=C&state={other_state}");
+    as_.auth
+        .complete_login(&other_callback, other)
+        .await
+        .unwrap();
+    let err = as_
+        .auth
         .complete_login(&callback, pending)
         .await
         .unwrap_err();
     assert!(matches!(err, Error::PendingLoginUsed), "{err:?}");
-    assert_eq!(as_.requests_to("/oauth2/token").await.len(), 1);
+    assert_eq!(as_.requests_to("/oauth2/token").await.len(), 2);
 }
 
 #[tokio::test]
