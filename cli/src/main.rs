@@ -21,8 +21,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     if cli.global.verbose {
         tracing_subscriber::fmt()
-            .with_env_filter("wix_auth_flows=debug,wix_auth=debug")
+            .with_env_filter("wix_auth=debug,wix_auth_flows=debug")
             .with_writer(std::io::stderr)
+            .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
             .init();
     }
     let runtime = match tokio::runtime::Builder::new_multi_thread()

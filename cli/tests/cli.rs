@@ -232,6 +232,23 @@ async fn refusals_exit_3_with_a_clear_message() {
     assert!(!text.contains("wrong-pw"));
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn verbose_traces_requests_without_secrets() {
+    let cli = Cli::start().await;
+    let out = cli.run(&["-v", "visitor"], "");
+    assert!(out.status.success());
+    let trace = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        trace.contains("path=\"/oauth2/token\"") || trace.contains("path=/oauth2/token"),
+        "{trace}"
+    );
+    assert!(trace.contains("status=200"), "{trace}");
+    assert!(
+        !trace.contains("OauthNG.JWS.sbx-"),
+        "no token in the trace: {trace}"
+    );
+}
+
 #[test]
 fn usage_errors_exit_2() {
     let out = Command::new(env!("CARGO_BIN_EXE_wix-auth"))

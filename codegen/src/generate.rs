@@ -24,7 +24,8 @@ pub fn settings() -> GenerationSettings {
         .with_interface(InterfaceStyle::Positional)
         .with_tag(TagStyle::Merged)
         .with_derive("schemars::JsonSchema")
-        .with_pre_hook(quote!(crate::hooks::strip_api_version));
+        .with_pre_hook(quote!(crate::hooks::before_send))
+        .with_post_hook(quote!(crate::hooks::after_receive));
     for format in SECRET_FORMATS {
         settings.with_conversion(secret_schema(format), SECRET_TYPE, std::iter::empty());
     }

@@ -3475,10 +3475,11 @@ impl Client {
         let info = OperationInfo {
             operation_id: "register_v2",
         };
-        (crate::hooks::strip_api_version)(&mut request);
+        (crate::hooks::before_send)(&mut request);
         self.pre(&mut request, &info).await?;
         let result = self.exec(request, &info).await;
         self.post(&result, &info).await?;
+        (crate::hooks::after_receive)(&result);
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
@@ -3528,10 +3529,11 @@ impl Client {
         let info = OperationInfo {
             operation_id: "login_v2",
         };
-        (crate::hooks::strip_api_version)(&mut request);
+        (crate::hooks::before_send)(&mut request);
         self.pre(&mut request, &info).await?;
         let result = self.exec(request, &info).await;
         self.post(&result, &info).await?;
+        (crate::hooks::after_receive)(&result);
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
@@ -3579,10 +3581,11 @@ impl Client {
         let info = OperationInfo {
             operation_id: "sign_on",
         };
-        (crate::hooks::strip_api_version)(&mut request);
+        (crate::hooks::before_send)(&mut request);
         self.pre(&mut request, &info).await?;
         let result = self.exec(request, &info).await;
         self.post(&result, &info).await?;
+        (crate::hooks::after_receive)(&result);
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
@@ -3631,10 +3634,11 @@ impl Client {
         let info = OperationInfo {
             operation_id: "change_password",
         };
-        (crate::hooks::strip_api_version)(&mut request);
+        (crate::hooks::before_send)(&mut request);
         self.pre(&mut request, &info).await?;
         let result = self.exec(request, &info).await;
         self.post(&result, &info).await?;
+        (crate::hooks::after_receive)(&result);
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
@@ -3683,10 +3687,11 @@ impl Client {
         let info = OperationInfo {
             operation_id: "logout",
         };
-        (crate::hooks::strip_api_version)(&mut request);
+        (crate::hooks::before_send)(&mut request);
         self.pre(&mut request, &info).await?;
         let result = self.exec(request, &info).await;
         self.post(&result, &info).await?;
+        (crate::hooks::after_receive)(&result);
         let response = result?;
         match response.status().as_u16() {
             200u16 => Ok(ResponseValue::stream(response)),
@@ -3733,10 +3738,11 @@ impl Client {
         let info = OperationInfo {
             operation_id: "validate_email",
         };
-        (crate::hooks::strip_api_version)(&mut request);
+        (crate::hooks::before_send)(&mut request);
         self.pre(&mut request, &info).await?;
         let result = self.exec(request, &info).await;
         self.post(&result, &info).await?;
+        (crate::hooks::after_receive)(&result);
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
@@ -3784,10 +3790,11 @@ impl Client {
         let info = OperationInfo {
             operation_id: "verify_during_authentication",
         };
-        (crate::hooks::strip_api_version)(&mut request);
+        (crate::hooks::before_send)(&mut request);
         self.pre(&mut request, &info).await?;
         let result = self.exec(request, &info).await;
         self.post(&result, &info).await?;
+        (crate::hooks::after_receive)(&result);
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
@@ -3835,10 +3842,11 @@ impl Client {
         let info = OperationInfo {
             operation_id: "start_verification",
         };
-        (crate::hooks::strip_api_version)(&mut request);
+        (crate::hooks::before_send)(&mut request);
         self.pre(&mut request, &info).await?;
         let result = self.exec(request, &info).await;
         self.post(&result, &info).await?;
+        (crate::hooks::after_receive)(&result);
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
@@ -3886,10 +3894,11 @@ impl Client {
         let info = OperationInfo {
             operation_id: "send_recovery_email",
         };
-        (crate::hooks::strip_api_version)(&mut request);
+        (crate::hooks::before_send)(&mut request);
         self.pre(&mut request, &info).await?;
         let result = self.exec(request, &info).await;
         self.post(&result, &info).await?;
+        (crate::hooks::after_receive)(&result);
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
@@ -3939,10 +3948,11 @@ impl Client {
         let info = OperationInfo {
             operation_id: "recover",
         };
-        (crate::hooks::strip_api_version)(&mut request);
+        (crate::hooks::before_send)(&mut request);
         self.pre(&mut request, &info).await?;
         let result = self.exec(request, &info).await;
         self.post(&result, &info).await?;
+        (crate::hooks::after_receive)(&result);
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
@@ -3995,10 +4005,11 @@ impl Client {
         let info = OperationInfo {
             operation_id: "create_redirect_session",
         };
-        (crate::hooks::strip_api_version)(&mut request);
+        (crate::hooks::before_send)(&mut request);
         self.pre(&mut request, &info).await?;
         let result = self.exec(request, &info).await;
         self.post(&result, &info).await?;
+        (crate::hooks::after_receive)(&result);
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
@@ -4046,10 +4057,11 @@ impl Client {
         let info = OperationInfo {
             operation_id: "create_access_token",
         };
-        (crate::hooks::strip_api_version)(&mut request);
+        (crate::hooks::before_send)(&mut request);
         self.pre(&mut request, &info).await?;
         let result = self.exec(request, &info).await;
         self.post(&result, &info).await?;
+        (crate::hooks::after_receive)(&result);
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
@@ -4091,10 +4103,11 @@ impl Client {
         let info = OperationInfo {
             operation_id: "token_info",
         };
-        (crate::hooks::strip_api_version)(&mut request);
+        (crate::hooks::before_send)(&mut request);
         self.pre(&mut request, &info).await?;
         let result = self.exec(request, &info).await;
         self.post(&result, &info).await?;
+        (crate::hooks::after_receive)(&result);
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
@@ -4188,10 +4201,11 @@ impl Client {
         let info = OperationInfo {
             operation_id: "authorize",
         };
-        (crate::hooks::strip_api_version)(&mut request);
+        (crate::hooks::before_send)(&mut request);
         self.pre(&mut request, &info).await?;
         let result = self.exec(request, &info).await;
         self.post(&result, &info).await?;
+        (crate::hooks::after_receive)(&result);
         let response = result?;
         match response.status().as_u16() {
             200u16 => Ok(ResponseValue::stream(response)),
