@@ -110,7 +110,7 @@ async fn authz_request_parameters() {
     covers!("PKCE-06");
     let as_ = scripted(Answer::Good).await;
     let (_url, _pending) = as_.auth.begin_login(&"VISITOR".into()).await.unwrap();
-    let mut body = as_.last_auth_request.lock().unwrap().clone().unwrap();
+    let mut body = as_.last_request();
     let request = &body["auth"]["authRequest"];
     assert_eq!(request["codeChallengeMethod"], "S256");
     assert_eq!(request["codeChallenge"].as_str().unwrap().len(), 43);

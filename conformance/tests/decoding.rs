@@ -6,9 +6,8 @@ mod common;
 use conformance::{PROPTEST_CASES, covers};
 use proptest::prelude::*;
 use serde_json::{Value, json};
-use wiremock::matchers::path;
-use wiremock::{Mock, MockServer, ResponseTemplate};
-use wix_auth_flows::{BodyKind, Credentials, Error, WixAuth};
+use wiremock::ResponseTemplate;
+use wix_auth_flows::{BodyKind, Credentials, Error};
 use wix_auth_generated::types;
 
 /// Every JSON example of the spec's responses, with the schema it documents.
@@ -173,15 +172,8 @@ fn dec_token_info_lenient_values() {
 }
 
 async fn login_error(template: ResponseTemplate) -> Error {
-    let server = MockServer::start().await;
-    Mock::given(path("/_api/iam/authentication/v2/login"))
-        .respond_with(template)
-        .mount(&server)
-        .await;
-    let auth = WixAuth::builder("c")
-        .base_url(server.uri())
-        .build()
-        .unwrap();
+    let (_server, auth) =
+        common::flows_answering("/_api/iam/authentication/v2/login", template).await;
     auth.login(&"V".into(), &Credentials::new("a@b.c", "pw"))
         .await
         .unwrap_err()

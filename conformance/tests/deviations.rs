@@ -30,7 +30,7 @@ async fn deviation_authorize_parameters_are_camel_case() {
     covers!("AUTHZ-03");
     let as_ = scripted(Answer::Good).await;
     as_.auth.begin_login(&"V".into()).await.unwrap();
-    let body = as_.last_auth_request.lock().unwrap().clone().unwrap();
+    let body = as_.last_request();
     let request = &body["auth"]["authRequest"];
     assert!(request.get("clientId").is_some() && request.get("redirectUri").is_some());
     assert!(request.get("client_id").is_none());

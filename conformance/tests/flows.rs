@@ -153,7 +153,7 @@ async fn flow_wix_managed_login_sequence() {
         .unwrap()
         .as_secs();
     assert!(now.abs_diff(pending.created_at()) < 60, "created now");
-    let body = as_.last_auth_request.lock().unwrap().clone().unwrap();
+    let body = as_.last_request();
     assert_eq!(body["auth"]["prompt"], "login");
     assert!(body["auth"]["authRequest"].get("sessionToken").is_none());
     let state = body["auth"]["authRequest"]["state"]

@@ -68,11 +68,7 @@ async fn negative_replayed_state_is_refused() {
     covers!("STATE-03");
     let as_ = scripted(Answer::Good).await;
     let (_, pending) = as_.auth.begin_login(&"V".into()).await.unwrap();
-    let state =
-        as_.last_auth_request.lock().unwrap().clone().unwrap()["auth"]["authRequest"]["state"]
-            .as_str()
-            .unwrap()
-            .to_string();
+    let state = as_.last_state();
     let callback = format!("{REDIRECT}?code=C&state={state}");
     as_.auth
         .complete_login(&callback, pending.clone())
@@ -86,11 +82,7 @@ async fn negative_replayed_state_is_refused() {
     assert!(matches!(err, Error::PendingLoginUsed), "{err:?}");
     // Another login completing in between must not make the first one replayable.
     let (_, other) = as_.auth.begin_login(&"V".into()).await.unwrap();
-    let other_state = as_.last_auth_request.lock().unwrap().clone().unwrap()["auth"]["authRequest"]
-        ["state"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let other_state = as_.last_state();
     let other_callback = format!("{REDIRECT}?code=C&state={other_state}");
     as_.auth
         .complete_login(&other_callback, other)
@@ -154,11 +146,7 @@ async fn state_pending_login_expiry_boundary() {
         .unwrap();
     for (age, expired) in [(600, false), (601, true)] {
         let (_, pending) = auth.begin_login(&"V".into()).await.unwrap();
-        let state =
-            as_.last_auth_request.lock().unwrap().clone().unwrap()["auth"]["authRequest"]["state"]
-                .as_str()
-                .unwrap()
-                .to_string();
+        let state = as_.last_state();
         clock.advance(age);
         let result = auth
             .complete_login(&format!("{REDIRECT}?code=C&state={state}"), pending)

@@ -93,7 +93,7 @@ async fn pkce_each_authorization_has_a_fresh_verifier() {
             .member_tokens(&visitor, &SessionToken::new("MST"))
             .await
             .unwrap();
-        let body = as_.last_auth_request.lock().unwrap().clone().unwrap();
+        let body = as_.last_request();
         challenges.insert(
             body["auth"]["authRequest"]["codeChallenge"]
                 .as_str()

@@ -4,12 +4,11 @@ mod common;
 
 use conformance::{PROPTEST_CASES, covers};
 use proptest::prelude::*;
-use wiremock::matchers::path;
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::ResponseTemplate;
 use wix_auth_flows::pkce::{CodeVerifier, OAuthState};
 use wix_auth_flows::{
     AccessToken, AuthorizationCode, ClientSecret, FileStore, Password, RecoveryToken, RefreshToken,
-    Role, SessionToken, StateToken, TokenStore, Tokens, WixAuth,
+    Role, SessionToken, StateToken, TokenStore, Tokens,
 };
 
 fn shows(value: &(impl std::fmt::Debug + ?Sized)) -> String {
@@ -57,15 +56,7 @@ async fn secret_errors_never_show_bodies() {
             .set_body_string(format!("{{\"error\": 1, \"access_token\": \"{leaked}\"}}")),
         ResponseTemplate::new(502).set_body_string(format!("<html>{leaked}</html>")),
     ] {
-        let server = MockServer::start().await;
-        Mock::given(path("/oauth2/token"))
-            .respond_with(template)
-            .mount(&server)
-            .await;
-        let auth = WixAuth::builder("c")
-            .base_url(server.uri())
-            .build()
-            .unwrap();
+        let (_server, auth) = common::flows_answering("/oauth2/token", template).await;
         let err = auth.visitor_tokens().await.unwrap_err();
         let text = format!("{err} {err:?}");
         assert!(!text.contains("must-not-leak"), "{text}");

@@ -24,7 +24,7 @@ async fn state_is_fresh_and_long() {
             .member_tokens(&"V".into(), &SessionToken::new("MST"))
             .await
             .unwrap();
-        let body = as_.last_auth_request.lock().unwrap().clone().unwrap();
+        let body = as_.last_request();
         let state = body["auth"]["authRequest"]["state"]
             .as_str()
             .unwrap()

@@ -5,9 +5,8 @@ mod common;
 use conformance::{PROPTEST_CASES, covers};
 use proptest::prelude::*;
 use serde_json::{Value, json};
-use wiremock::matchers::path;
-use wiremock::{Mock, MockServer, ResponseTemplate};
-use wix_auth_flows::{BodyKind, Error, WixAuth};
+use wiremock::ResponseTemplate;
+use wix_auth_flows::{BodyKind, Error};
 use wix_auth_generated::types;
 
 fn token_response() -> impl Strategy<Value = Value> {
@@ -114,15 +113,7 @@ async fn token_errors_are_typed() {
         ),
     ];
     for (template, expected) in cases {
-        let server = MockServer::start().await;
-        Mock::given(path("/oauth2/token"))
-            .respond_with(template)
-            .mount(&server)
-            .await;
-        let auth = WixAuth::builder("c")
-            .base_url(server.uri())
-            .build()
-            .unwrap();
+        let (_server, auth) = common::flows_answering("/oauth2/token", template).await;
         let err = auth.visitor_tokens().await.unwrap_err();
         let context = err.context().expect("an answer error keeps its context");
         let status = context.status.unwrap();

@@ -13,8 +13,7 @@ use std::time::Duration;
 use common::*;
 use wix_auth_flows::clock::ManualClock;
 use wix_auth_flows::{
-    Error, MemoryStore, RedisConfig, RedisStore, Registration, Role, Session, TokenStore, Tokens,
-    WixAuth,
+    Error, MemoryStore, RedisConfig, RedisStore, Role, Session, TokenStore, Tokens, WixAuth,
 };
 use wix_auth_sandbox::{RefreshPolicy, Sandbox};
 
@@ -42,18 +41,7 @@ async fn member_near_expiry() -> (wix_auth_sandbox::RunningSandbox, Tokens, WixA
         .await
         .unwrap();
     let auth = flows_for(sandbox.base_url());
-    let visitor = auth.visitor_tokens().await.unwrap().access_token;
-    let outcome = auth
-        .register(
-            &visitor,
-            &Registration::new("shared@example.com", "secret-pw"),
-        )
-        .await
-        .unwrap();
-    let member = auth
-        .member_tokens(&visitor, outcome.session_token().unwrap())
-        .await
-        .unwrap();
+    let member = registered_member(&auth, "shared@example.com").await;
     let late = ManualClock::at(member.expires_at - 30);
     let replicas_auth = flows_with_clock(sandbox.base_url(), late);
     (sandbox, member, replicas_auth)

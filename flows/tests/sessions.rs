@@ -176,18 +176,7 @@ async fn sessions_refresh_members_against_the_sandbox_and_expired_tokens_get_401
     let env = start_with(wix_auth_sandbox::Sandbox::builder().manual_clock(clock.clone())).await;
     let flows_clock = ManualClock::at(START);
     let auth = flows_with_clock(env.sandbox.base_url(), flows_clock.clone());
-    let visitor = auth.visitor_tokens().await.unwrap().access_token;
-    let outcome = auth
-        .register(
-            &visitor,
-            &wix_auth_flows::Registration::new("ref@example.com", "secret-pw"),
-        )
-        .await
-        .unwrap();
-    let member = auth
-        .member_tokens(&visitor, outcome.session_token().unwrap())
-        .await
-        .unwrap();
+    let member = registered_member(&auth, "ref@example.com").await;
     let session = Session::new(auth.clone(), MemoryStore::new(), "m");
     session.set(&member).await.unwrap();
 

@@ -113,6 +113,23 @@ pub async fn scripted(answer: Answer) -> Scripted {
 }
 
 impl Scripted {
+    /// The body of the last redirect session request.
+    pub fn last_request(&self) -> Value {
+        self.last_auth_request
+            .lock()
+            .unwrap()
+            .clone()
+            .unwrap_or(Value::Null)
+    }
+
+    /// The `state` of the last authorization request.
+    pub fn last_state(&self) -> String {
+        self.last_request()["auth"]["authRequest"]["state"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
     /// The requests that reached `path`.
     pub async fn requests_to(&self, path: &str) -> Vec<Request> {
         self.server
@@ -172,6 +189,20 @@ pub fn redact(value: &mut Value) {
         Value::Array(items) => items.iter_mut().for_each(redact),
         _ => {}
     }
+}
+
+/// Flows for client `c` against a server that answers `path` with `template`.
+pub async fn flows_answering(path: &str, template: ResponseTemplate) -> (MockServer, WixAuth) {
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::path(path))
+        .respond_with(template)
+        .mount(&server)
+        .await;
+    let auth = WixAuth::builder("c")
+        .base_url(server.uri())
+        .build()
+        .unwrap();
+    (server, auth)
 }
 
 /// A sandbox and flows for it (the default client and redirect URI).

@@ -105,6 +105,22 @@ impl Env {
     }
 }
 
+/// Registers `email` and returns the member's tokens (visitor token, register, session
+/// token → member tokens).
+pub async fn registered_member(auth: &WixAuth, email: &str) -> wix_auth_flows::Tokens {
+    let visitor = auth.visitor_tokens().await.unwrap().access_token;
+    let outcome = auth
+        .register(
+            &visitor,
+            &wix_auth_flows::Registration::new(email, "secret-pw"),
+        )
+        .await
+        .unwrap();
+    auth.member_tokens(&visitor, outcome.session_token().unwrap())
+        .await
+        .unwrap()
+}
+
 /// A JSON token response.
 pub fn token_body(access: &str, refresh: Option<&str>, expires_in: u64) -> Value {
     let mut body =
