@@ -77,6 +77,22 @@ fn derive(password: &str, salt: &[u8], rounds: u32) -> [u8; 32] {
     out
 }
 
+/// Hashes on the blocking pool, so a high cost never stalls the request workers.
+pub async fn hash_password(password: &str, rounds: u32) -> Result<PasswordHash, RandomError> {
+    let password = password.to_string();
+    tokio::task::spawn_blocking(move || PasswordHash::new(&password, rounds))
+        .await
+        .map_err(|_| RandomError)?
+}
+
+/// Verifies on the blocking pool; a failed task counts as a mismatch.
+pub async fn verify_password(hash: PasswordHash, password: &str) -> bool {
+    let password = password.to_string();
+    tokio::task::spawn_blocking(move || hash.verify(&password))
+        .await
+        .unwrap_or(false)
+}
+
 /// Whether a PKCE verifier is well formed (RFC 7636 §4.1) and BASE64URL(SHA-256(verifier))
 /// equals the challenge (S256), compared in constant time.
 pub fn pkce_s256_matches(verifier: &str, challenge: &str) -> bool {

@@ -297,7 +297,7 @@ pub async fn login_form(
     let Some(intent) = app.store().redirect_sessions.get(id).cloned() else {
         return error_page(StatusCode::BAD_REQUEST, "Unknown redirect session.");
     };
-    let member_id = match check_credentials(&app, field("email").trim(), field("password")) {
+    let member_id = match check_credentials(&app, field("email").trim(), field("password")).await {
         Ok(member_id) => member_id,
         Err(error) => return login_form_page(StatusCode::UNAUTHORIZED, id, Some(&message(&error))),
     };

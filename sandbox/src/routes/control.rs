@@ -11,7 +11,6 @@ use serde_json::json;
 
 use super::members;
 use crate::AppState;
-use crate::crypto::PasswordHash;
 use crate::store::Store;
 use crate::wire::{self, ApiError, WixJson};
 
@@ -88,7 +87,8 @@ pub async fn seed_member(
     WixJson(body): WixJson<SeedMember>,
 ) -> Result<Response, ApiError> {
     members::check_email("email", &body.email)?;
-    let hash = PasswordHash::new(&body.password, app.config.password_hash_rounds)?;
+    let hash =
+        crate::crypto::hash_password(&body.password, app.config.password_hash_rounds).await?;
     let now = app.now();
     let mut member = members::new_member(&body.email, Some(hash), None, now)?;
     member.password_reset_required = body.password_reset_required;

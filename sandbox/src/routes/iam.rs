@@ -24,7 +24,7 @@ pub async fn register(
     check_captcha(&app, &body.captcha_tokens)?;
     let email = body.login_id.email.trim();
     check_email("loginId.email", email)?;
-    let hash = members::hash_new_password(&app, "password", body.password.as_ref())?;
+    let hash = members::hash_new_password(&app, "password", body.password.as_ref()).await?;
     let now = app.now();
     let mut store = app.store();
     if store.member_by_email(email).is_some() {
@@ -60,14 +60,18 @@ pub async fn login(
         .as_ref()
         .map(|p| p.expose_secret())
         .unwrap_or_default();
-    let member_id = check_credentials(&app, body.login_id.email.trim(), password)?;
+    let member_id = check_credentials(&app, body.login_id.email.trim(), password).await?;
     let response = members::advance(&app, &mut app.store(), &member_id)?;
     Ok(wire::ok(&response))
 }
 
 /// Checks an email and password against the members, with throttling: the member's ID when
 /// the member may log in (or must verify the email first), else the Wix error.
-pub fn check_credentials(app: &AppState, email: &str, password: &str) -> Result<String, ApiError> {
+pub async fn check_credentials(
+    app: &AppState,
+    email: &str,
+    password: &str,
+) -> Result<String, ApiError> {
     let now = app.now();
     let key = email.to_lowercase();
     let limits = &app.config.limits;
@@ -89,7 +93,7 @@ pub fn check_credentials(app: &AppState, email: &str, password: &str) -> Result<
             .map(|m| (m.id.clone(), m.password.clone()))
     };
     let verified = match &stored {
-        Some((_, Some(hash))) => hash.verify(password),
+        Some((_, Some(hash))) => crate::crypto::verify_password(hash.clone(), password).await,
         _ => false,
     };
     let mut store = app.store();
@@ -232,7 +236,7 @@ pub async fn change_password(
     let Subject::Member(member_id) = grant.subject else {
         return Err(ApiError::forbidden("Change Password needs a member token"));
     };
-    let hash = members::hash_new_password(&app, "newPassword", Some(&body.new_password))?;
+    let hash = members::hash_new_password(&app, "newPassword", Some(&body.new_password)).await?;
     let now = app.now();
     let mut store = app.store();
     let member = store

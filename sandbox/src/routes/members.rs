@@ -55,7 +55,7 @@ pub fn check_captcha(app: &AppState, tokens: &[types::CaptchaToken]) -> Result<(
 }
 
 /// Hashes a new password after checking it is present and long enough for the site.
-pub fn hash_new_password(
+pub async fn hash_new_password(
     app: &AppState,
     field: &str,
     password: Option<&Secret>,
@@ -71,10 +71,7 @@ pub fn hash_new_password(
             format!("The password must have at least {min} characters"),
         ));
     }
-    Ok(PasswordHash::new(
-        password,
-        app.config.password_hash_rounds,
-    )?)
+    Ok(crypto::hash_password(password, app.config.password_hash_rounds).await?)
 }
 
 /// Refuses an email that is not `local@domain.tld`.

@@ -70,7 +70,7 @@ pub async fn recover(
     WixJson(body): WixJson<types::RecoverRequest>,
 ) -> Result<Response, ApiError> {
     let token = body.recovery_token.expose_secret();
-    let hash = members::hash_new_password(&app, "password", body.password.as_ref())?;
+    let hash = members::hash_new_password(&app, "password", body.password.as_ref()).await?;
     let now = app.now();
     let mut store = app.store();
     let (member_id, expires) = store.recoveries.remove(token).ok_or_else(|| {
