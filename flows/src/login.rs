@@ -221,11 +221,16 @@ impl WixAuth {
             client_meta_data: Default::default(),
             state_token: None,
         };
-        let result = self
-            .inner
-            .api
-            .login_v2(visitor.expose_secret(), &body)
-            .await;
+        self.send_login(visitor, &body).await
+    }
+
+    /// Sends Login V2 (fresh or continued) and reads the state it answers.
+    async fn send_login(
+        &self,
+        visitor: &AccessToken,
+        body: &types::LoginV2Request,
+    ) -> Result<LoginOutcome, Error> {
+        let result = self.inner.api.login_v2(visitor.expose_secret(), body).await;
         LoginOutcome::from_response("loginV2", from_generated("loginV2", result).await?)
     }
 
@@ -246,12 +251,7 @@ impl WixAuth {
             client_meta_data: Default::default(),
             state_token: Some(state_token.to_wire()),
         };
-        let result = self
-            .inner
-            .api
-            .login_v2(visitor.expose_secret(), &body)
-            .await;
-        LoginOutcome::from_response("loginV2", from_generated("loginV2", result).await?)
+        self.send_login(visitor, &body).await
     }
 
     /// Completes `EmailVerificationRequired` with the emailed code (Verify During
