@@ -38,6 +38,17 @@ pub struct Global {
     /// Trace requests (secrets are never traced).
     #[arg(short, long, global = true)]
     pub verbose: bool,
+    /// The site an API key acts on, for external login (the key comes from WIX_API_KEY).
+    #[arg(
+        long,
+        env = "WIX_SITE_ID",
+        global = true,
+        conflicts_with = "account_id"
+    )]
+    pub site_id: Option<String>,
+    /// The account an API key acts on, instead of a site.
+    #[arg(long, env = "WIX_ACCOUNT_ID", global = true)]
+    pub account_id: Option<String>,
 }
 
 /// The commands.
@@ -84,6 +95,33 @@ pub enum Command {
     Tokens,
     /// Start a Wix-managed login: print the login URL, keep the pending login.
     AuthorizeUrl,
+    /// Start a login through a social provider: print the URL, keep the pending login.
+    SocialLoginUrl {
+        /// `google`, `facebook`, or an IdP connection id of the site.
+        #[arg(long)]
+        idp: String,
+    },
+    /// Turn the last session token into member tokens through the browser: print the URL
+    /// to open, keep the pending login for `callback`.
+    SessionLoginUrl,
+    /// Email a fresh verification code for the pending verification.
+    ResendCode,
+    /// Member tokens for an email, server-side with an API key (Sign On, then the
+    /// authorized_client grant); the key comes from WIX_API_KEY, the site from --site-id.
+    ExternalLogin {
+        /// The member's email.
+        #[arg(long)]
+        email: String,
+        /// Mark the email as verified.
+        #[arg(long)]
+        verify_email: bool,
+    },
+    /// Member tokens for a member id, server-side with an API key (the authorized_client grant).
+    ExternalTokens {
+        /// The member (identity) id.
+        #[arg(long)]
+        member_id: String,
+    },
     /// Complete a Wix-managed login from the callback URL.
     Callback {
         /// The URL the browser came back to.

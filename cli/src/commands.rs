@@ -1,8 +1,10 @@
 //! One function per subcommand (except `demo` and `sandbox`).
 
+use url::Url;
 use wix_auth_flows::types::IdentityProfile;
 use wix_auth_flows::{
-    AccessToken, ClientSecret, Credentials, LoginOutcome, Registration, Session, Tokens, WixAuth,
+    AccessToken, ClientSecret, Credentials, IdentityProvider, LoginOutcome, PendingLogin,
+    Registration, Session, Tokens, WixAuth,
 };
 
 use crate::args::Command;
@@ -68,16 +70,56 @@ pub async fn run(command: Command, auth: &WixAuth, files: &Files) -> Result<Repo
         }
         Command::AuthorizeUrl => {
             let visitor = current_access(&session).await?;
-            let (url, pending) = auth.begin_login(&visitor).await?;
+            let begun = auth.begin_login(&visitor).await?;
+            browser_login(files, begun, "log in")
+        }
+        Command::SocialLoginUrl { idp } => {
+            let provider = match idp.as_str() {
+                "google" => IdentityProvider::Google,
+                "facebook" => IdentityProvider::Facebook,
+                id => IdentityProvider::Connection(id.to_string()),
+            };
+            let visitor = current_access(&session).await?;
+            let begun = auth.begin_social_login(&visitor, &provider).await?;
+            browser_login(files, begun, "log in with the provider")
+        }
+        Command::SessionLoginUrl => {
             let mut continuation = files.continuation()?;
-            continuation.pending_login = Some(pending);
+            let session_token = continuation.session_token.take().ok_or_else(|| {
+                Failure::local("no session token")
+                    .hint("run `login`, `register`, `verify` or `sign-on` first")
+            })?;
             files.save_continuation(&continuation)?;
-            Ok(Report::default()
-                .with("authorization_url", url.as_str())
-                .with(
-                    "next",
-                    "open the URL, log in, then run `wix-auth callback <the URL you land on>`",
-                ))
+            let visitor = current_access(&session).await?;
+            let begun = auth.begin_session_login(&visitor, &session_token).await?;
+            browser_login(files, begun, "let Wix redirect back")
+        }
+        Command::ResendCode => {
+            let identity_id = files.continuation()?.identity_id.ok_or_else(|| {
+                Failure::local("no verification is pending").hint("run `register` or `login` first")
+            })?;
+            let visitor = current_access(&session).await?;
+            auth.resend_verification_code(&visitor, &identity_id)
+                .await?;
+            Ok(Report::default().with("sent", true).with(
+                "next",
+                "run `wix-auth verify --code <the code from the new email>`",
+            ))
+        }
+        Command::ExternalLogin {
+            email,
+            verify_email,
+        } => {
+            let visitor = current_access(&session).await?;
+            let member = auth.external_login(&visitor, &email, verify_email).await?;
+            session.set(&member).await?;
+            Ok(tokens_report(&member))
+        }
+        Command::ExternalTokens { member_id } => {
+            let visitor = current_access(&session).await?;
+            let member = auth.external_member_tokens(&visitor, &member_id).await?;
+            session.set(&member).await?;
+            Ok(tokens_report(&member))
         }
         Command::Callback { url } => {
             let mut continuation = files.continuation()?;
@@ -152,6 +194,23 @@ pub async fn run(command: Command, auth: &WixAuth, files: &Files) -> Result<Repo
     }
 }
 
+/// Keeps the pending login of a browser login and reports the URL to open.
+fn browser_login(
+    files: &Files,
+    (url, pending): (Url, PendingLogin),
+    what: &str,
+) -> Result<Report, Failure> {
+    let mut continuation = files.continuation()?;
+    continuation.pending_login = Some(pending);
+    files.save_continuation(&continuation)?;
+    Ok(Report::default()
+        .with("authorization_url", url.as_str())
+        .with(
+            "next",
+            format!("open the URL, {what}, then run `wix-auth callback <the URL you land on>`"),
+        ))
+}
+
 /// A usable access token: the stored one (refreshed when needed), or new visitor tokens.
 async fn current_access(
     session: &Session<wix_auth_flows::FileStore>,
@@ -188,8 +247,12 @@ fn continue_with(files: &Files, outcome: LoginOutcome) -> Result<Report, Failure
             continuation.state_token = None;
             report
         }
-        LoginOutcome::EmailVerificationRequired { state_token } => {
+        LoginOutcome::EmailVerificationRequired {
+            state_token,
+            identity_id,
+        } => {
             continuation.state_token = Some(state_token);
+            continuation.identity_id = identity_id;
             Report::default()
                 .with("state", "REQUIRE_EMAIL_VERIFICATION")
                 .with(
@@ -210,6 +273,19 @@ fn continue_with(files: &Files, outcome: LoginOutcome) -> Result<Report, Failure
                 "next",
                 "the site requires signup fields this command does not send",
             ),
+        LoginOutcome::MfaRequired { .. }
+        | LoginOutcome::MfaChallenge { .. }
+        | LoginOutcome::FirstFactorRequired { .. } => {
+            let state = match outcome {
+                LoginOutcome::MfaRequired { .. } => "REQUIRE_MFA",
+                LoginOutcome::MfaChallenge { .. } => "MFA_CHALLENGE",
+                _ => "REQUIRE_FIRST_FACTOR",
+            };
+            Report::default().with("state", state).with(
+                "next",
+                "the member needs another factor, which Wix has no public API for: log in on the Wix page (`wix-auth authorize-url`)",
+            )
+        }
         LoginOutcome::Unknown { state, .. } => Report::default().with("state", state),
     };
     files.save_continuation(&continuation)?;

@@ -91,7 +91,7 @@ pub async fn run() -> Result<(), Failure> {
     let outcome = auth
         .register(v, &Registration::new("john@doe.com", "verySecurePassword"))
         .await?;
-    let LoginOutcome::EmailVerificationRequired { state_token } = outcome else {
+    let LoginOutcome::EmailVerificationRequired { state_token, .. } = outcome else {
         return Err(Failure::local(format!(
             "register: expected email verification, got {outcome:?}"
         )));

@@ -53,6 +53,15 @@ impl From<Error> for Failure {
     fn from(error: Error) -> Self {
         let (code, hint) = match &error {
             Error::InvalidCredentials(_) => (REFUSED, "check the email and password"),
+            Error::NotPermitted(_) => (REFUSED, "Wix does not allow this member or client here"),
+            Error::MissingApiKey => (
+                USAGE,
+                "set WIX_API_KEY and pass --site-id (or --account-id) for external login",
+            ),
+            Error::NoRedirect { .. } => (
+                REFUSED,
+                "open the URL of `wix-auth session-login-url` in a browser, or use `external-login` with an API key",
+            ),
             Error::UnknownAccount(_) => (REFUSED, "register first, or check the email"),
             Error::EmailExists(_) => (REFUSED, "log in instead, or reset the password"),
             Error::CaptchaRequired(_) | Error::CaptchaInvalid(_) => {
@@ -77,8 +86,7 @@ impl From<Error> for Failure {
             | Error::MissingState
             | Error::MissingCode
             | Error::RedirectUriMismatch
-            | Error::AuthorizationDenied { .. }
-            | Error::NoRedirect { .. } => (
+            | Error::AuthorizationDenied { .. } => (
                 REFUSED,
                 "the authorization did not complete: start the login again",
             ),

@@ -18,6 +18,9 @@ pub struct Continuation {
     pub session_token: Option<SessionToken>,
     /// The state token of a pending verification, for `verify`.
     pub state_token: Option<StateToken>,
+    /// The identity of a pending verification, for `resend-code`.
+    #[serde(default)]
+    pub identity_id: Option<String>,
     /// The pending Wix-managed login, for `callback`.
     pub pending_login: Option<PendingLogin>,
 }

@@ -1,6 +1,6 @@
 //! Where commands go: the given base URL, or a sandbox started in this process.
 
-use wix_auth_flows::WixAuth;
+use wix_auth_flows::{ApiKey, ApiKeyScope, WixAuth};
 use wix_auth_sandbox::config::{DEFAULT_CLIENT_ID, DEFAULT_REDIRECT_URI};
 use wix_auth_sandbox::{RunningSandbox, Sandbox};
 
@@ -42,6 +42,15 @@ impl Target {
             (Some(uri), _) => builder = builder.redirect_uri(uri),
             (None, true) => builder = builder.redirect_uri(DEFAULT_REDIRECT_URI),
             (None, false) => {}
+        }
+        let scope = match (&global.site_id, &global.account_id) {
+            (Some(site), _) => Some(ApiKeyScope::Site(site.clone())),
+            (None, Some(account)) => Some(ApiKeyScope::Account(account.clone())),
+            (None, None) => None,
+        };
+        let key = std::env::var("WIX_API_KEY").ok().filter(|k| !k.is_empty());
+        if let (Some(key), Some(scope)) = (key, scope) {
+            builder = builder.api_key(ApiKey::new(key), scope);
         }
         let auth = builder.build().map_err(Failure::from)?;
         Ok(Self { auth, sandbox })

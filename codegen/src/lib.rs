@@ -2,7 +2,8 @@
 //!
 //! The pipeline is: [`spec::load`] (3.0.x only) → [`lint::check`] (refuses specs that are
 //! incomplete or would decode badly) → [`normalize::raw_errors`] (error responses keep their
-//! status) → [`generate::client_tokens`] (progenitor, with its panics turned into errors) →
+//! status) → [`normalize::open_enums`] (the spec's standard `anyOf` open enums become the
+//! `oneOf` progenitor decodes) → [`generate::client_tokens`] (progenitor, with its panics turned into errors) →
 //! [`format::render`] (prettyplease, stable rustfmt, header). [`freshness`] compares the
 //! result with a checked-in file.
 #![forbid(unsafe_code)]
@@ -37,7 +38,7 @@ pub fn generate_from_str(spec_text: &str, spec_name: &str) -> Result<Output, Cod
     lint::check(&spec)?;
     let operations = spec::operations(&spec).count();
     let schemas = spec.components.as_ref().map_or(0, |c| c.schemas.len());
-    let spec = normalize::raw_errors(spec);
+    let spec = normalize::open_enums(normalize::raw_errors(spec));
     let tokens = generate::client_tokens(&spec)?;
     let source = format::render(tokens, spec_name)?;
     Ok(Output {

@@ -200,7 +200,7 @@ impl Walker<'_> {
             }
             if !s.enumeration.is_empty() && !open {
                 p.push(format!(
-                    "{at}: a closed enum in a response makes a new value a decode error; use `oneOf: [{{$ref: Known}}, {{type: string}}]`"
+                    "{at}: a closed enum in a response makes a new value a decode error; use `{OPEN_ENUM_SHAPE}`"
                 ));
             }
         }
@@ -214,14 +214,14 @@ impl Walker<'_> {
                 a.additional_properties.as_ref(),
                 a.items.as_ref(),
             ),
-            SchemaKind::OneOf { one_of: all } => {
+            SchemaKind::AnyOf { any_of: all } => {
                 let open = all.iter().any(is_plain_string);
                 for s in all {
                     self.visit_ref_in(s, at, open, p);
                 }
                 (None, None, None)
             }
-            SchemaKind::AllOf { all_of: all } | SchemaKind::AnyOf { any_of: all } => {
+            SchemaKind::AllOf { all_of: all } | SchemaKind::OneOf { one_of: all } => {
                 for s in all {
                     self.visit_ref(s, at, p);
                 }
@@ -257,8 +257,11 @@ fn child(at: &str, suffix: &str) -> String {
     }
 }
 
+/// The one shape of an open enum the spec may use.
+pub const OPEN_ENUM_SHAPE: &str = "anyOf: [{$ref: Known}, {type: string}]";
+
 /// A `{type: string}` with no enum or limit: the catch-all member of an open enum.
-fn is_plain_string(schema: &ReferenceOr<Schema>) -> bool {
+pub fn is_plain_string(schema: &ReferenceOr<Schema>) -> bool {
     matches!(schema, ReferenceOr::Item(Schema { schema_kind: SchemaKind::Type(Type::String(s)), .. })
         if s.enumeration.is_empty() && s.max_length.is_none() && s.pattern.is_none())
 }
@@ -280,6 +283,25 @@ impl AsSchema for Box<Schema> {
     }
 }
 
+/// Whether `members` is an open enum: a reference to a string enum, then a plain string.
+pub fn is_open_enum(spec: &OpenAPI, members: &[ReferenceOr<Schema>]) -> bool {
+    let [ReferenceOr::Reference { reference }, catch_all] = members else {
+        return false;
+    };
+    is_plain_string(catch_all)
+        && component_schema(spec, reference).is_some_and(|known| {
+            matches!(&known.schema_kind, SchemaKind::Type(Type::String(s)) if !s.enumeration.is_empty())
+        })
+}
+
+fn is_string(spec: &OpenAPI, member: &ReferenceOr<Schema>) -> bool {
+    let member = match member {
+        ReferenceOr::Item(s) => Some(s),
+        ReferenceOr::Reference { reference } => component_schema(spec, reference),
+    };
+    member.is_some_and(|s| matches!(s.schema_kind, SchemaKind::Type(Type::String(_))))
+}
+
 fn component_schema<'a>(spec: &'a OpenAPI, reference: &str) -> Option<&'a Schema> {
     let name = reference.strip_prefix("#/components/schemas/")?;
     match spec.components.as_ref()?.schemas.get(name)? {
@@ -289,28 +311,41 @@ fn component_schema<'a>(spec: &'a OpenAPI, reference: &str) -> Option<&'a Schema
 }
 
 /// `anyOf` over scalars makes progenitor emit a struct of flattened options that cannot
-/// decode a plain string; the open-enum shape is `oneOf: [{$ref: Known}, {type: string}]`.
+/// decode a plain string, so the only scalar `anyOf` allowed is the open enum, which
+/// codegen rewrites. A `oneOf` whose members overlap (a known value is also a string) is
+/// valid for progenitor but rejects every known value in a JSON Schema validator.
 fn any_of_scalar_problems(spec: &OpenAPI, schema: &Schema, at: &str, p: &mut Vec<String>) {
-    if let SchemaKind::AnyOf { any_of } = &schema.schema_kind {
-        let scalar = any_of.iter().any(|member| {
-            let member = match member {
-                ReferenceOr::Item(s) => Some(s),
-                ReferenceOr::Reference { reference } => component_schema(spec, reference),
-            };
-            member.is_some_and(|s| {
-                matches!(
-                    s.schema_kind,
-                    SchemaKind::Type(
-                        Type::String(_) | Type::Number(_) | Type::Integer(_) | Type::Boolean(_)
-                    )
+    let is_scalar = |member: &ReferenceOr<Schema>| {
+        let member = match member {
+            ReferenceOr::Item(s) => Some(s),
+            ReferenceOr::Reference { reference } => component_schema(spec, reference),
+        };
+        member.is_some_and(|s| {
+            matches!(
+                s.schema_kind,
+                SchemaKind::Type(
+                    Type::String(_) | Type::Number(_) | Type::Integer(_) | Type::Boolean(_)
                 )
-            })
-        });
-        if scalar {
+            )
+        })
+    };
+    match &schema.schema_kind {
+        SchemaKind::AnyOf { any_of }
+            if any_of.iter().any(is_scalar) && !is_open_enum(spec, any_of) =>
+        {
             p.push(format!(
-                "{at}: `anyOf` over scalars does not decode; use `oneOf: [{{$ref: Known}}, {{type: string}}]`"
+                "{at}: `anyOf` over scalars does not decode unless it is an open enum; use `{OPEN_ENUM_SHAPE}`"
             ));
         }
+        SchemaKind::OneOf { one_of }
+            if one_of.iter().any(is_plain_string)
+                && one_of.iter().filter(|m| is_string(spec, m)).count() > 1 =>
+        {
+            p.push(format!(
+                "{at}: `oneOf` with a plain string overlaps its other members, so a JSON Schema validator refuses every known value; use `{OPEN_ENUM_SHAPE}`"
+            ));
+        }
+        _ => {}
     }
     for (name, s) in object_properties(schema) {
         if let ReferenceOr::Item(s) = s {

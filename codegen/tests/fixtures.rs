@@ -89,6 +89,9 @@ fn lint_names_each_missing_piece_and_refused_shape() {
     assert!(has("schema `Closed.bare`: missing description"));
     assert!(has("schema `Closed`: `additionalProperties: false`"));
     assert!(has("schema `Loose`: `anyOf` over scalars"));
+    assert!(has(
+        "schema `Overlapping`: `oneOf` with a plain string overlaps"
+    ));
     assert!(has("schema `Closed.kind`: a closed enum in a response"));
     assert!(has(
         "schema `Closed.name`: a length or pattern limit in a response"

@@ -85,7 +85,8 @@ fn decode_debug(schema: &str, value: Value) -> String {
         TokenResponse,
         TokenInfoResponse,
         WixError,
-        OAuthError
+        OAuthError,
+        TokenErrorBody
     )
 }
 

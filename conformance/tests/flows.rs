@@ -64,7 +64,7 @@ async fn flow_custom_login_sequence() {
         )
         .await
         .unwrap();
-    let LoginOutcome::EmailVerificationRequired { state_token } = outcome else {
+    let LoginOutcome::EmailVerificationRequired { state_token, .. } = outcome else {
         panic!("{outcome:?}")
     };
     let verified = as_
@@ -121,6 +121,9 @@ async fn flow_login_states() {
         "REQUIRE_OWNER_APPROVAL",
         "STATUS_CHECK",
         "REQUIRE_MISSING_FIELDS",
+        "REQUIRE_MFA",
+        "MFA_CHALLENGE",
+        "REQUIRE_FIRST_FACTOR",
         "UNKNOWN_STATE",
         "A_NEW_STATE",
     ] {

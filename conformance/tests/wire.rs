@@ -11,7 +11,14 @@ use wix_auth_generated::{Client, types};
 
 fn wire(request: &Request) -> Value {
     let mut headers = serde_json::Map::new();
-    for name in ["authorization", "content-type", "accept", "api-version"] {
+    for name in [
+        "authorization",
+        "content-type",
+        "accept",
+        "api-version",
+        "wix-site-id",
+        "wix-account-id",
+    ] {
         if let Some(value) = request.headers.get(name) {
             let shown = if name == "authorization" {
                 "[redacted]".to_string()
@@ -90,6 +97,8 @@ async fn wire_requests_of_every_operation() {
     .unwrap();
     api.sign_on(
         at,
+        None,
+        None,
         &types::SignOnRequest {
             login_id: login_id(),
             profile: None,
@@ -130,7 +139,7 @@ async fn wire_requests_of_every_operation() {
     api.start_verification(
         at,
         &types::StartVerificationRequest {
-            identity_id: Some("i-1".into()),
+            identity_id: "i-1".into(),
             target: Some(types::VerificationTarget::Email),
         },
     )
@@ -200,29 +209,46 @@ async fn wire_requests_of_every_operation() {
         }
         .into(),
     ] {
-        api.create_access_token(&grant).await.unwrap();
+        api.create_access_token(None, None, None, &grant)
+            .await
+            .unwrap();
     }
+    let authorized_client = types::AuthorizedClientTokenRequest {
+        grant_type: types::AuthorizedClientTokenRequestGrantType::AuthorizedClient,
+        member_id: "member-1".into(),
+        scope: Some("offline_access".into()),
+        session_token: None,
+    };
+    api.create_access_token(
+        Some("VISITOR,API-KEY"),
+        None,
+        Some("site-1"),
+        &authorized_client.into(),
+    )
+    .await
+    .unwrap();
     api.token_info(&types::TokenInfoRequest { token: "T".into() })
         .await
         .unwrap();
     api.authorize(
-        "client-1",
-        "CHALLENGE",
-        types::CodeChallengeMethod::S256,
+        Some("client-1"),
+        Some("CHALLENGE"),
+        Some(types::CodeChallengeMethod::S256),
+        None,
         None,
         Some(types::Prompt::None),
-        "https://app.example/cb",
+        Some("https://app.example/cb"),
         Some(types::ResponseMode::Query),
-        "code",
+        Some("code"),
         Some("offline_access"),
         Some("MST"),
-        "STATE",
+        Some("STATE"),
     )
     .await
     .unwrap();
 
     let requests = server.received_requests().await.unwrap();
-    assert_eq!(requests.len(), 17, "every operation, every grant");
+    assert_eq!(requests.len(), 18, "every operation, every grant");
     for request in &requests {
         let shape = wire(request);
         assert!(

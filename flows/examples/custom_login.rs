@@ -25,7 +25,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let registration = Registration::new("john@doe.com", "verySecurePassword");
     let state_token = match auth.register(&visitor, &registration).await? {
-        LoginOutcome::EmailVerificationRequired { state_token } => state_token,
+        LoginOutcome::EmailVerificationRequired { state_token, .. } => state_token,
         other => return Err(format!("expected email verification, got {other:?}").into()),
     };
     println!("register: email verification required (state token {state_token})");

@@ -146,10 +146,15 @@ async fn one_flow(
         redirect_uri: Some(DEFAULT_REDIRECT_URI.into()),
     });
     auth.api()
-        .create_access_token(&grant)
+        .create_access_token(None, None, None, &grant)
         .await
         .map_err(|_| Failure::Step)?;
-    if auth.api().create_access_token(&grant).await.is_ok() {
+    if auth
+        .api()
+        .create_access_token(None, None, None, &grant)
+        .await
+        .is_ok()
+    {
         return Err(Failure::CodeRedeemedTwice);
     }
     Ok(())

@@ -1,6 +1,7 @@
-//! From a session token or the Wix login page to member tokens: a redirect session, the
-//! authorize redirect read (never followed), the state checked, the code exchanged with the
-//! PKCE verifier.
+//! From a session token, the Wix login page or a social provider to member tokens: a
+//! redirect session, then either the authorize redirect read server-side (never followed)
+//! or a browser sent through it and back to the callback; the state checked, the code
+//! exchanged with the PKCE verifier.
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -112,12 +113,42 @@ impl PendingLogin {
     }
 }
 
-/// The PKCE verifier and state of one authorization, with its redirect session request.
+/// A social identity provider for [`WixAuth::begin_social_login`], named by its Wix IdP
+/// connection id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IdentityProvider {
+    /// Google (the connection id `@wix/sdk` maps `google` to).
+    Google,
+    /// Facebook (the connection id `@wix/sdk` maps `facebook` to).
+    Facebook,
+    /// Any other IdP connection of the site, by id.
+    Connection(String),
+}
+
+impl IdentityProvider {
+    /// The IdP connection id sent as `authRequest.idp`.
+    pub fn connection_id(&self) -> &str {
+        match self {
+            Self::Google => "0e6a50f5-b523-4e29-990d-f37fa2ffdd69",
+            Self::Facebook => "3ecad13f-52c3-483d-911f-31dbcf2a6d23",
+            Self::Connection(id) => id,
+        }
+    }
+}
+
+/// What one authorization asks Wix for, besides the PKCE pair and state it always sends.
+struct Authorization<'a> {
+    redirect_uri: &'a str,
+    session_token: Option<&'a SessionToken>,
+    prompt: types::Prompt,
+    idp: Option<&'a IdentityProvider>,
+}
+
+/// The PKCE verifier and state of one authorization, with its redirect session request
+/// (`responseMode=query`).
 fn auth_request(
     auth: &WixAuth,
-    redirect_uri: &str,
-    session_token: Option<&SessionToken>,
-    prompt: types::Prompt,
+    authorization: Authorization<'_>,
 ) -> Result<
     (
         types::CreateRedirectSessionRequest,
@@ -132,18 +163,19 @@ fn auth_request(
         auth: Some(types::RedirectSessionAuthParams {
             auth_request: types::AuthorizeRequest {
                 client_id: Some(auth.inner.client_id.clone()),
-                redirect_uri: Some(redirect_uri.to_string()),
+                redirect_uri: Some(authorization.redirect_uri.to_string()),
                 response_type: Some("code".into()),
                 response_mode: Some(types::ResponseMode::Query),
                 scope: Some("offline_access".into()),
                 state: Some(state.expose_secret().into()),
                 code_challenge: Some(verifier.challenge()),
                 code_challenge_method: Some(types::CodeChallengeMethod::S256),
-                session_token: session_token.map(SessionToken::to_wire),
+                session_token: authorization.session_token.map(SessionToken::to_wire),
                 nonce: None,
                 prompt: None,
+                idp: authorization.idp.map(|idp| idp.connection_id().to_string()),
             },
-            prompt: Some(prompt),
+            prompt: Some(authorization.prompt),
         }),
         ..Default::default()
     };
@@ -179,6 +211,12 @@ impl WixAuth {
     /// its URL whose redirect is read but not followed, the state checked, the code
     /// exchanged with the PKCE verifier.
     ///
+    /// Neither Wix's docs nor `@wix/sdk` read Authorize from a server (the SDK uses a hidden
+    /// iframe), so a site may answer this request with a page instead of a redirect: that is
+    /// [`Error::NoRedirect`], and the documented routes are
+    /// [`WixAuth::begin_session_login`] (a full-page redirect of the browser) and, with an
+    /// API key, [`WixAuth::external_login`].
+    ///
     /// ```
     /// # #[tokio::main] async fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # use wix_auth_sandbox::config::{DEFAULT_CLIENT_ID, DEFAULT_REDIRECT_URI};
@@ -203,9 +241,12 @@ impl WixAuth {
         let redirect_uri = self.redirect_uri()?.to_string();
         let (request, verifier, state) = auth_request(
             self,
-            &redirect_uri,
-            Some(session_token),
-            types::Prompt::None,
+            Authorization {
+                redirect_uri: &redirect_uri,
+                session_token: Some(session_token),
+                prompt: types::Prompt::None,
+                idp: None,
+            },
         )?;
         let url = self.redirect_session_url(visitor, &request).await?;
         let response = self
@@ -266,9 +307,74 @@ impl WixAuth {
     /// # Ok(()) }
     /// ```
     pub async fn begin_login(&self, visitor: &AccessToken) -> Result<(Url, PendingLogin), Error> {
+        self.begin(visitor, None, types::Prompt::Login, None).await
+    }
+
+    /// Starts a login through a social identity provider (`authRequest.idp`): the URL to
+    /// send the browser to and the pending login; [`WixAuth::complete_login`] finishes it.
+    pub async fn begin_social_login(
+        &self,
+        visitor: &AccessToken,
+        provider: &IdentityProvider,
+    ) -> Result<(Url, PendingLogin), Error> {
+        self.begin(visitor, None, types::Prompt::Login, Some(provider))
+            .await
+    }
+
+    /// Starts the documented full-page redirect for a session token (from login, register,
+    /// verify or Sign On): a redirect session with `prompt=none`, the session token and
+    /// `responseMode=query`. Send the browser to the URL; Wix redirects it back to the
+    /// redirect URI with a code, and [`WixAuth::complete_login`] finishes it. Use it where
+    /// [`WixAuth::member_tokens`] answers [`Error::NoRedirect`].
+    ///
+    /// ```
+    /// # #[tokio::main] async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # use wix_auth_sandbox::config::{DEFAULT_CLIENT_ID, DEFAULT_REDIRECT_URI};
+    /// # let sandbox = wix_auth_sandbox::Sandbox::builder().start().await?;
+    /// # let auth = wix_auth_flows::WixAuth::builder(DEFAULT_CLIENT_ID)
+    /// #     .base_url(sandbox.base_url()).redirect_uri(DEFAULT_REDIRECT_URI).build()?;
+    /// use wix_auth_flows::{Credentials, Registration};
+    ///
+    /// let visitor = auth.visitor_tokens().await?.access_token;
+    /// auth.register(&visitor, &Registration::new("fp@example.com", "secret-pw")).await?;
+    /// let outcome = auth.login(&visitor, &Credentials::new("fp@example.com", "secret-pw")).await?;
+    /// let session_token = outcome.session_token().expect("logged in");
+    /// let (url, pending) = auth.begin_session_login(&visitor, session_token).await?;
+    /// // … redirect the browser to `url`; it comes back to the redirect URI with a code …
+    /// # let http = wix_auth_generated::http_client_builder().build()?;
+    /// # let back = http.get(url).send().await?;
+    /// # let callback_url = back.headers()["location"].to_str()?.to_string();
+    /// let member = auth.complete_login(&callback_url, pending).await?;
+    /// assert_eq!(member.role, wix_auth_flows::Role::Member);
+    /// # Ok(()) }
+    /// ```
+    pub async fn begin_session_login(
+        &self,
+        visitor: &AccessToken,
+        session_token: &SessionToken,
+    ) -> Result<(Url, PendingLogin), Error> {
+        self.begin(visitor, Some(session_token), types::Prompt::None, None)
+            .await
+    }
+
+    /// Creates the redirect session of a browser login and the pending login to keep.
+    async fn begin(
+        &self,
+        visitor: &AccessToken,
+        session_token: Option<&SessionToken>,
+        prompt: types::Prompt,
+        idp: Option<&IdentityProvider>,
+    ) -> Result<(Url, PendingLogin), Error> {
         let redirect_uri = self.redirect_uri()?.to_string();
-        let (request, verifier, state) =
-            auth_request(self, &redirect_uri, None, types::Prompt::Login)?;
+        let (request, verifier, state) = auth_request(
+            self,
+            Authorization {
+                redirect_uri: &redirect_uri,
+                session_token,
+                prompt,
+                idp,
+            },
+        )?;
         let url = self.redirect_session_url(visitor, &request).await?;
         let pending = PendingLogin {
             verifier,

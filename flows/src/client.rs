@@ -8,6 +8,8 @@ use wix_auth_generated::Client;
 
 use crate::Error;
 use crate::clock::{Clock, SystemClock};
+use crate::external::{ApiKeyScope, ExternalLogin};
+use crate::secrets::ApiKey;
 
 /// The Wix REST host.
 pub const DEFAULT_BASE_URL: &str = "https://www.wixapis.com";
@@ -29,6 +31,7 @@ pub(crate) struct Inner {
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) redirect_uri: Option<String>,
     pub(crate) pending_max_age: u64,
+    pub(crate) external: Option<ExternalLogin>,
     /// SHA-256 of the states of completed pending logins, with their expiry.
     pub(crate) used_states: Mutex<HashMap<[u8; 32], u64>>,
 }
@@ -38,6 +41,7 @@ impl std::fmt::Debug for WixAuth {
         f.debug_struct("WixAuth")
             .field("client_id", &self.inner.client_id)
             .field("redirect_uri", &self.inner.redirect_uri)
+            .field("api_key", &self.inner.external)
             .finish_non_exhaustive()
     }
 }
@@ -53,6 +57,7 @@ impl WixAuth {
             clock: Arc::new(SystemClock),
             redirect_uri: None,
             pending_max_age: DEFAULT_PENDING_LOGIN_MAX_AGE,
+            external: None,
         }
     }
 
@@ -92,9 +97,18 @@ pub struct WixAuthBuilder {
     clock: Arc<dyn Clock>,
     redirect_uri: Option<String>,
     pending_max_age: Duration,
+    external: Option<ExternalLogin>,
 }
 
 impl WixAuthBuilder {
+    /// The API key of external login ([`WixAuth::external_login`],
+    /// [`WixAuth::external_member_tokens`]) and the one site or account it acts on; the
+    /// scope is an enum, so sending both ids or neither cannot be expressed.
+    pub fn api_key(mut self, key: ApiKey, scope: ApiKeyScope) -> Self {
+        self.external = Some(ExternalLogin { key, scope });
+        self
+    }
+
     /// The API host (default `https://www.wixapis.com`), e.g. a sandbox's base URL.
     pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
         self.base_url = base_url.into().trim_end_matches('/').to_string();
@@ -151,6 +165,7 @@ impl WixAuthBuilder {
                 clock: self.clock,
                 redirect_uri: self.redirect_uri,
                 pending_max_age: self.pending_max_age.as_secs(),
+                external: self.external,
                 used_states: Mutex::new(HashMap::new()),
             }),
         })

@@ -81,6 +81,11 @@ pub struct FieldViolation {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
+    /// Wix does not let this member or client log in or register here: `TRUSTED_CLIENTS_ONLY`,
+    /// `IP_ADDRESS_FILTERED`, `USER_EMAIL_OFAC_ADDRESS`,
+    /// `WIX_EMPLOYEE_PASSWORD_LOGIN_NOT_ALLOWED`, `REGISTRATION_TO_EDITORX_NOT_ALLOWED`.
+    #[error("Wix does not allow this login or registration: {0}")]
+    NotPermitted(ErrorContext),
     /// Wrong email or password (`-19976`).
     #[error("wrong email or password: {0}")]
     InvalidCredentials(ErrorContext),
@@ -96,7 +101,8 @@ pub enum Error {
     /// The CAPTCHA token was rejected (`-19970`).
     #[error("the CAPTCHA token was rejected: {0}")]
     CaptchaInvalid(ErrorContext),
-    /// The password was reset; the member must use "forgot password" (`-19973`).
+    /// The password was reset, or the site's admin requires the member to enroll again;
+    /// the member must use "forgot password" (`-19973`, `REENROLLMENT_REQUIRED_BY_ADMIN`).
     #[error("the member must reset the password: {0}")]
     PasswordResetRequired(ErrorContext),
     /// The membership awaits the site owner's approval (`-19958`).
@@ -211,9 +217,14 @@ pub enum Error {
     /// The callback URL does not parse.
     #[error("the callback URL is not a valid URL")]
     InvalidCallbackUrl,
-    /// Authorize answered without a redirect (for example the login page, when the session
-    /// token was not accepted).
-    #[error("authorize answered {status} instead of redirecting")]
+    /// Authorize answered a server-side request without a redirect (a page meant for a
+    /// browser, or a session token it did not accept). Neither Wix's docs nor its SDK read
+    /// Authorize from a server, so a site may always answer this way: send the browser
+    /// through [`crate::WixAuth::begin_session_login`] instead, or, with an API key, use
+    /// [`crate::WixAuth::external_login`].
+    #[error(
+        "authorize answered {status} instead of redirecting: send the browser through a session login (begin_session_login) or use external login with an API key"
+    )]
     NoRedirect {
         /// The status.
         status: u16,
@@ -224,6 +235,9 @@ pub enum Error {
     /// The pending login was already completed once.
     #[error("the pending login was already used")]
     PendingLoginUsed,
+    /// An API key is needed and none is configured ([`crate::WixAuthBuilder::api_key`]).
+    #[error("no API key is configured for external login")]
+    MissingApiKey,
     /// A redirect URI is needed and none is configured.
     #[error("no redirect URI is configured for the OAuth flows")]
     MissingRedirectUri,
@@ -293,7 +307,8 @@ impl Error {
     /// The context of an error answer, when there was one.
     pub fn context(&self) -> Option<&ErrorContext> {
         match self {
-            Self::InvalidCredentials(c)
+            Self::NotPermitted(c)
+            | Self::InvalidCredentials(c)
             | Self::UnknownAccount(c)
             | Self::EmailExists(c)
             | Self::CaptchaRequired(c)
@@ -487,39 +502,106 @@ pub(crate) fn from_error_answer(
             context,
         };
     }
-    match context.code.as_deref() {
-        Some("-19976") => return Error::InvalidCredentials(context),
-        Some("-19999") => return Error::UnknownAccount(context),
-        Some("-19995" | "DUPLICATE_EMAIL") => return Error::EmailExists(context),
-        Some(
-            "-19971" | "CAPTCHA_TOKEN_REQUIRED" | "MISSING_CAPTCHA_TOKEN" | "RECAPTCHA_REQUIRED",
-        ) => {
-            return Error::CaptchaRequired(context);
-        }
-        Some("-19970" | "INVALID_CAPTCHA_TOKEN" | "RECAPTCHA_FAILED") => {
-            return Error::CaptchaInvalid(context);
-        }
-        Some("-19973") => return Error::PasswordResetRequired(context),
-        Some("-19958") => return Error::PendingApproval(context),
-        Some("-19959" | "-19901" | "THROTTLED_FEATURE") => {
-            return Error::Throttled {
-                retry_after,
-                context,
-            };
-        }
-        Some("VERIFICATION_FAILED" | "EMAIL_VERIFICATION_FAILED") => {
-            return Error::VerificationFailed(context);
-        }
-        Some("-19984") => return Error::InvalidStateToken(context),
-        Some("RECOVERY_TOKEN_DATA_NOT_FOUND" | "-19972" | "EXPIRED_JWT_TOKEN") => {
-            return Error::InvalidRecoveryToken(context);
-        }
-        _ => {}
+    if let Some(kind) = context.code.as_deref().and_then(code_kind) {
+        return kind.into_error(context, retry_after);
     }
     match status {
         401 => Error::Unauthenticated(context),
         403 => Error::Forbidden(context),
         _ => by_status(status, retry_after, context, Error::Api),
+    }
+}
+
+/// What a Wix error code means; each numeric code and its typed twin share one kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CodeKind {
+    NotPermitted,
+    InvalidCredentials,
+    UnknownAccount,
+    EmailExists,
+    CaptchaRequired,
+    CaptchaInvalid,
+    PasswordResetRequired,
+    PendingApproval,
+    Throttled,
+    VerificationFailed,
+    InvalidStateToken,
+    InvalidRecoveryToken,
+}
+
+/// Every Wix error code the flows classify, with its meaning. Sources: the SDK's constants
+/// and npm types (`RegisterV2ApplicationErrors`, `LoginV2ApplicationErrors`), the docs, and
+/// third-party code for those the spec marks *(third-party)*.
+pub(crate) const ERROR_CODES: &[(&str, CodeKind)] = &[
+    ("-19976", CodeKind::InvalidCredentials),
+    ("-19999", CodeKind::UnknownAccount),
+    ("-19995", CodeKind::EmailExists),
+    ("DUPLICATE_EMAIL", CodeKind::EmailExists),
+    ("-19971", CodeKind::CaptchaRequired),
+    ("CAPTCHA_TOKEN_REQUIRED", CodeKind::CaptchaRequired),
+    ("MISSING_CAPTCHA_TOKEN", CodeKind::CaptchaRequired),
+    ("RECAPTCHA_REQUIRED", CodeKind::CaptchaRequired),
+    ("-19970", CodeKind::CaptchaInvalid),
+    ("INVALID_CAPTCHA_TOKEN", CodeKind::CaptchaInvalid),
+    ("RECAPTCHA_FAILED", CodeKind::CaptchaInvalid),
+    ("-19973", CodeKind::PasswordResetRequired),
+    (
+        "REENROLLMENT_REQUIRED_BY_ADMIN",
+        CodeKind::PasswordResetRequired,
+    ),
+    ("-19958", CodeKind::PendingApproval),
+    ("-19959", CodeKind::Throttled),
+    ("-19901", CodeKind::Throttled),
+    ("THROTTLED_FEATURE", CodeKind::Throttled),
+    ("VERIFICATION_FAILED", CodeKind::VerificationFailed),
+    ("EMAIL_VERIFICATION_FAILED", CodeKind::VerificationFailed),
+    ("-19984", CodeKind::InvalidStateToken),
+    (
+        "RECOVERY_TOKEN_DATA_NOT_FOUND",
+        CodeKind::InvalidRecoveryToken,
+    ),
+    ("-19972", CodeKind::InvalidRecoveryToken),
+    ("EXPIRED_JWT_TOKEN", CodeKind::InvalidRecoveryToken),
+    ("TRUSTED_CLIENTS_ONLY", CodeKind::NotPermitted),
+    ("IP_ADDRESS_FILTERED", CodeKind::NotPermitted),
+    ("USER_EMAIL_OFAC_ADDRESS", CodeKind::NotPermitted),
+    (
+        "WIX_EMPLOYEE_PASSWORD_LOGIN_NOT_ALLOWED",
+        CodeKind::NotPermitted,
+    ),
+    (
+        "REGISTRATION_TO_EDITORX_NOT_ALLOWED",
+        CodeKind::NotPermitted,
+    ),
+];
+
+/// The meaning of a Wix error code, when the flows know it.
+pub(crate) fn code_kind(code: &str) -> Option<CodeKind> {
+    ERROR_CODES
+        .iter()
+        .find(|(known, _)| *known == code)
+        .map(|(_, kind)| *kind)
+}
+
+impl CodeKind {
+    fn into_error(self, context: ErrorContext, retry_after: Option<Duration>) -> Error {
+        match self {
+            Self::NotPermitted => Error::NotPermitted(context),
+            Self::InvalidCredentials => Error::InvalidCredentials(context),
+            Self::UnknownAccount => Error::UnknownAccount(context),
+            Self::EmailExists => Error::EmailExists(context),
+            Self::CaptchaRequired => Error::CaptchaRequired(context),
+            Self::CaptchaInvalid => Error::CaptchaInvalid(context),
+            Self::PasswordResetRequired => Error::PasswordResetRequired(context),
+            Self::PendingApproval => Error::PendingApproval(context),
+            Self::Throttled => Error::Throttled {
+                retry_after,
+                context,
+            },
+            Self::VerificationFailed => Error::VerificationFailed(context),
+            Self::InvalidStateToken => Error::InvalidStateToken(context),
+            Self::InvalidRecoveryToken => Error::InvalidRecoveryToken(context),
+        }
     }
 }
 

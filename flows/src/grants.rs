@@ -13,8 +13,24 @@ impl WixAuth {
         &self,
         request: types::TokenRequest,
     ) -> Result<(types::TokenResponse, u64), Error> {
+        self.grant_with(None, None, None, request).await
+    }
+
+    /// A token request with the `Authorization`, `wix-site-id` and `wix-account-id` headers
+    /// only the `authorized_client` grant sends.
+    pub(crate) async fn grant_with(
+        &self,
+        authorization: Option<&str>,
+        site_id: Option<&str>,
+        account_id: Option<&str>,
+        request: types::TokenRequest,
+    ) -> Result<(types::TokenResponse, u64), Error> {
         let requested_at = self.now();
-        let result = self.inner.api.create_access_token(&request).await;
+        let result = self
+            .inner
+            .api
+            .create_access_token(authorization, account_id, site_id, &request)
+            .await;
         Ok((
             from_generated("createAccessToken", result).await?,
             requested_at,

@@ -1,7 +1,7 @@
 //! Complete, safe Wix Headless member-authentication sequences on top of the generated
 //! client: visitor tokens, custom login (register, login, email verification, owner
-//! approval), session token → member tokens without a browser, the Wix-managed login,
-//! Sign On, password change and recovery, logout, and token sessions that refresh once
+//! approval), session token → member tokens (server-side, through a full-page redirect,
+//! or with an API key), the Wix-managed and social logins, Sign On, password change and recovery, logout, and token sessions that refresh once
 //! however many tasks ask and never turn a member into a visitor.
 //!
 //! Start with [`WixAuth::builder`].
@@ -12,6 +12,7 @@ mod authorize;
 mod client;
 pub mod clock;
 mod error;
+mod external;
 mod grants;
 mod login;
 pub mod pkce;
@@ -23,14 +24,15 @@ pub mod store;
 mod tokens;
 
 pub use account::TokenInfo;
-pub use authorize::{Callback, PendingLogin};
+pub use authorize::{Callback, IdentityProvider, PendingLogin};
 pub use client::{DEFAULT_BASE_URL, DEFAULT_PENDING_LOGIN_MAX_AGE, WixAuth, WixAuthBuilder};
 pub use error::{BodyKind, Error, ErrorContext, FieldViolation, TransportKind};
+pub use external::{ApiKeyScope, SignedOn};
 pub use login::{Captcha, Credentials, LoginOutcome, Registration};
 #[cfg(feature = "redis")]
 pub use redis_store::{RedisConfig, RedisStore};
 pub use secrets::{
-    AccessToken, AuthorizationCode, ClientSecret, Password, RecoveryToken, RefreshToken,
+    AccessToken, ApiKey, AuthorizationCode, ClientSecret, Password, RecoveryToken, RefreshToken,
     SessionToken, StateToken,
 };
 pub use session::{DEFAULT_REFRESH_MARGIN, Session};

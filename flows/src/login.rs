@@ -80,6 +80,9 @@ pub enum LoginOutcome {
     EmailVerificationRequired {
         /// The state token of the verification.
         state_token: StateToken,
+        /// The identity (member) id, when sent: [`WixAuth::resend_verification_code`]
+        /// takes it.
+        identity_id: Option<String>,
     },
     /// The site owner must approve the member; [`WixAuth::continue_login`] with the state
     /// token tells when.
@@ -94,6 +97,23 @@ pub enum LoginOutcome {
     },
     /// `REQUIRE_MISSING_FIELDS`: required signup fields are missing.
     MissingFields {
+        /// The state token, when sent.
+        state_token: Option<StateToken>,
+    },
+    /// `REQUIRE_MFA`: the member must pass a second factor, which Wix offers no public
+    /// operation for; there is no session token, and the login cannot complete here.
+    MfaRequired {
+        /// The state token, when sent.
+        state_token: Option<StateToken>,
+    },
+    /// `MFA_CHALLENGE`: a second-factor challenge was issued; like `MfaRequired`, it
+    /// cannot complete here.
+    MfaChallenge {
+        /// The state token, when sent.
+        state_token: Option<StateToken>,
+    },
+    /// `REQUIRE_FIRST_FACTOR`: another first factor (not a password) is required.
+    FirstFactorRequired {
         /// The state token, when sent.
         state_token: Option<StateToken>,
     },
@@ -113,6 +133,7 @@ impl LoginOutcome {
     ) -> Result<Self, Error> {
         use types::{LoginState as S, OpenLoginState as O};
         let state_token = response.state_token.map(StateToken::from);
+        let identity_id = response.identity.as_ref().and_then(|i| i.id.clone());
         Ok(match response.state {
             O::LoginState(S::Success) => Self::Success {
                 session_token: response.session_token.map(SessionToken::from).ok_or(
@@ -128,10 +149,14 @@ impl LoginOutcome {
                     operation,
                     field: "stateToken",
                 })?,
+                identity_id,
             },
             O::LoginState(S::RequireOwnerApproval) => Self::OwnerApprovalRequired { state_token },
             O::LoginState(S::StatusCheck) => Self::StatusCheck { state_token },
             O::LoginState(S::RequireMissingFields) => Self::MissingFields { state_token },
+            O::LoginState(S::RequireMfa) => Self::MfaRequired { state_token },
+            O::LoginState(S::MfaChallenge) => Self::MfaChallenge { state_token },
+            O::LoginState(S::RequireFirstFactor) => Self::FirstFactorRequired { state_token },
             O::LoginState(S::UnknownState) => Self::Unknown {
                 state: "UNKNOWN_STATE".into(),
                 state_token,
@@ -179,7 +204,7 @@ impl WixAuth {
     /// let registration = Registration::new("john@doe.com", "verySecurePassword");
     /// match auth.register(&visitor.access_token, &registration).await? {
     ///     LoginOutcome::Success { session_token, .. } => { /* member_tokens(…) */ }
-    ///     LoginOutcome::EmailVerificationRequired { state_token } => { /* verify_email(…) */ }
+    ///     LoginOutcome::EmailVerificationRequired { state_token, .. } => { /* verify_email(…) */ }
     ///     other => println!("pending: {other:?}"),
     /// }
     /// # Ok(()) }
@@ -270,7 +295,7 @@ impl WixAuth {
     ///
     /// let visitor = auth.visitor_tokens().await?.access_token;
     /// let outcome = auth.register(&visitor, &Registration::new("v@example.com", "secret-pw")).await?;
-    /// let LoginOutcome::EmailVerificationRequired { state_token } = outcome else { panic!() };
+    /// let LoginOutcome::EmailVerificationRequired { state_token, .. } = outcome else { panic!() };
     /// let saved = serde_json::to_string(&state_token)?; // e.g. in the browser session
     /// # let outbox: serde_json::Value = http.get(format!("{}/_sandbox/outbox", sandbox.base_url())).send().await?.json().await?;
     /// # let code = outbox["emails"][0]["code"].as_str().unwrap().to_string();
@@ -297,6 +322,28 @@ impl WixAuth {
             .await;
         let operation = "verifyDuringAuthentication";
         LoginOutcome::from_response(operation, from_generated(operation, result).await?)
+    }
+
+    /// Asks Wix to email a fresh verification code to an identity (Start Verification with
+    /// `target=EMAIL`); the id is in [`LoginOutcome::EmailVerificationRequired`]. Wix
+    /// documents no "resend" operation: this is the public one closest to it, and the new
+    /// code is then verified with [`WixAuth::verify_email`] and the earlier state token.
+    pub async fn resend_verification_code(
+        &self,
+        visitor: &AccessToken,
+        identity_id: &str,
+    ) -> Result<(), Error> {
+        let body = types::StartVerificationRequest {
+            identity_id: identity_id.to_string(),
+            target: Some(types::VerificationTarget::Email),
+        };
+        let operation = "startVerification";
+        let result = self
+            .inner
+            .api
+            .start_verification(visitor.expose_secret(), &body)
+            .await;
+        from_generated(operation, result).await.map(drop)
     }
 
     /// Signs a member on without credentials (server-to-server), with an app token from
@@ -332,7 +379,11 @@ impl WixAuth {
             verify_email,
             merge_existing_contact: true,
         };
-        let result = self.inner.api.sign_on(app.expose_secret(), &body).await;
+        let result = self
+            .inner
+            .api
+            .sign_on(app.expose_secret(), None, None, &body)
+            .await;
         from_generated("signOn", result)
             .await?
             .session_token

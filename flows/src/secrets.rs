@@ -82,6 +82,8 @@ secret_type! {
     RecoveryToken;
     /// An OAuth app's client secret.
     ClientSecret;
+    /// A Wix API key (sent with a site or account id).
+    ApiKey;
 }
 
 #[cfg(test)]

@@ -45,7 +45,7 @@ async fn email_verification_resumes_from_a_stored_state_token() {
         .register(&visitor, &Registration::new("con@example.com", "secret-pw"))
         .await
         .unwrap();
-    let LoginOutcome::EmailVerificationRequired { state_token } = outcome else {
+    let LoginOutcome::EmailVerificationRequired { state_token, .. } = outcome else {
         panic!("expected EmailVerificationRequired, got {outcome:?}");
     };
     // Persisted, then picked up by another process with a fresh client and visitor.

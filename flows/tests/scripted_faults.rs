@@ -48,9 +48,33 @@ async fn rarer_states_are_their_own_variants() {
             "UNKNOWN_STATE",
             |o| matches!(o, LoginOutcome::Unknown { state, .. } if state == "UNKNOWN_STATE"),
         ),
+        ("REQUIRE_MFA", |o| {
+            matches!(
+                o,
+                LoginOutcome::MfaRequired {
+                    state_token: Some(_)
+                }
+            ) && o.session_token().is_none()
+        }),
+        ("MFA_CHALLENGE", |o| {
+            matches!(
+                o,
+                LoginOutcome::MfaChallenge {
+                    state_token: Some(_)
+                }
+            ) && o.session_token().is_none()
+        }),
+        ("REQUIRE_FIRST_FACTOR", |o| {
+            matches!(
+                o,
+                LoginOutcome::FirstFactorRequired {
+                    state_token: Some(_)
+                }
+            ) && o.session_token().is_none()
+        }),
         (
-            "REQUIRE_MFA",
-            |o| matches!(o, LoginOutcome::Unknown { state, .. } if state == "REQUIRE_MFA"),
+            "A_STATE_ADDED_LATER",
+            |o| matches!(o, LoginOutcome::Unknown { state, .. } if state == "A_STATE_ADDED_LATER"),
         ),
     ] {
         let outcome = login_answer(

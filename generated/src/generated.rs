@@ -329,13 +329,16 @@ pub mod types {
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub code_challenge_method: ::std::option::Option<CodeChallengeMethod>,
+        ///An identity-provider connection id, to log in through a social provider (`@wix/sdk` maps `google` to `0e6a50f5-b523-4e29-990d-f37fa2ffdd69` and `facebook` to `3ecad13f-52c3-483d-911f-31dbcf2a6d23`).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub idp: ::std::option::Option<::std::string::String>,
         ///OpenID Connect nonce.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub nonce: ::std::option::Option<AuthorizeRequestNonce>,
         ///OpenID Connect prompt; only `none` is honoured here.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub prompt: ::std::option::Option<::std::string::String>,
-        ///Must exactly match an allowed authorization redirect URI of the OAuth app.
+        ///Must exactly match an allowed authorization redirect URI of the OAuth app. Required for `responseMode` `query` and `fragment`; `web_message` sends none.
         #[serde(
             rename = "redirectUri",
             skip_serializing_if = "::std::option::Option::is_none"
@@ -415,6 +418,70 @@ pub mod types {
                 .map_err(|e: self::error::ConversionError| {
                     <D::Error as ::serde::de::Error>::custom(e.to_string())
                 })
+        }
+    }
+    /// The `authorized_client` grant: member tokens for a member id, issued to a server
+    /// that holds an API key (snake_case, as `@wix/sdk` sends it). Sent with
+    /// `Authorization: <visitor access token>,<API key>`.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, schemars::JsonSchema)]
+    pub struct AuthorizedClientTokenRequest {
+        ///Always `authorized_client`.
+        pub grant_type: AuthorizedClientTokenRequestGrantType,
+        ///The member (identity) ID, a GUID.
+        pub member_id: ::std::string::String,
+        ///`offline_access` to also get a refresh token.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub scope: ::std::option::Option<::std::string::String>,
+        ///The session token of a Sign On for this member.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub session_token: ::std::option::Option<crate::Secret>,
+    }
+    ///Always `authorized_client`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema,
+    )]
+    pub enum AuthorizedClientTokenRequestGrantType {
+        #[serde(rename = "authorized_client")]
+        AuthorizedClient,
+    }
+    impl ::std::fmt::Display for AuthorizedClientTokenRequestGrantType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::AuthorizedClient => f.write_str("authorized_client"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for AuthorizedClientTokenRequestGrantType {
+        type Err = self::error::ConversionError;
+        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "authorized_client" => Ok(Self::AuthorizedClient),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for AuthorizedClientTokenRequestGrantType {
+        type Error = self::error::ConversionError;
+        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for AuthorizedClientTokenRequestGrantType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
         }
     }
     ///Where Wix sends the browser after the flow. Do not use `postFlowUrl` for `auth`; use `authRequest.redirectUri`.
@@ -1597,6 +1664,8 @@ pub mod types {
         RefreshToken,
         #[serde(rename = "client_credentials")]
         ClientCredentials,
+        #[serde(rename = "authorized_client")]
+        AuthorizedClient,
     }
     impl ::std::fmt::Display for GrantType {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -1605,6 +1674,7 @@ pub mod types {
                 Self::AuthorizationCode => f.write_str("authorization_code"),
                 Self::RefreshToken => f.write_str("refresh_token"),
                 Self::ClientCredentials => f.write_str("client_credentials"),
+                Self::AuthorizedClient => f.write_str("authorized_client"),
             }
         }
     }
@@ -1616,6 +1686,7 @@ pub mod types {
                 "authorization_code" => Ok(Self::AuthorizationCode),
                 "refresh_token" => Ok(Self::RefreshToken),
                 "client_credentials" => Ok(Self::ClientCredentials),
+                "authorized_client" => Ok(Self::AuthorizedClient),
                 _ => Err("invalid value".into()),
             }
         }
@@ -1830,7 +1901,10 @@ pub mod types {
     /// `REQUIRE_OWNER_APPROVAL`: the site owner must approve the member.
     /// `REQUIRE_EMAIL_VERIFICATION`: verify the email code with the state token.
     /// `STATUS_CHECK`: the member's status does not prevent login. `REQUIRE_MISSING_FIELDS`:
-    /// required signup-form fields are missing.
+    /// required signup-form fields are missing. `REQUIRE_MFA`, `MFA_CHALLENGE`,
+    /// `REQUIRE_FIRST_FACTOR` (the published runtime enum): a second factor or another
+    /// first factor is needed, which Wix offers no public operation for; none of them
+    /// carries a session token.
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1857,6 +1931,12 @@ pub mod types {
         StatusCheck,
         #[serde(rename = "REQUIRE_MISSING_FIELDS")]
         RequireMissingFields,
+        #[serde(rename = "REQUIRE_MFA")]
+        RequireMfa,
+        #[serde(rename = "MFA_CHALLENGE")]
+        MfaChallenge,
+        #[serde(rename = "REQUIRE_FIRST_FACTOR")]
+        RequireFirstFactor,
     }
     impl ::std::fmt::Display for LoginState {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -1867,6 +1947,9 @@ pub mod types {
                 Self::RequireEmailVerification => f.write_str("REQUIRE_EMAIL_VERIFICATION"),
                 Self::StatusCheck => f.write_str("STATUS_CHECK"),
                 Self::RequireMissingFields => f.write_str("REQUIRE_MISSING_FIELDS"),
+                Self::RequireMfa => f.write_str("REQUIRE_MFA"),
+                Self::MfaChallenge => f.write_str("MFA_CHALLENGE"),
+                Self::RequireFirstFactor => f.write_str("REQUIRE_FIRST_FACTOR"),
             }
         }
     }
@@ -1880,6 +1963,9 @@ pub mod types {
                 "REQUIRE_EMAIL_VERIFICATION" => Ok(Self::RequireEmailVerification),
                 "STATUS_CHECK" => Ok(Self::StatusCheck),
                 "REQUIRE_MISSING_FIELDS" => Ok(Self::RequireMissingFields),
+                "REQUIRE_MFA" => Ok(Self::RequireMfa),
+                "MFA_CHALLENGE" => Ok(Self::MfaChallenge),
+                "REQUIRE_FIRST_FACTOR" => Ok(Self::RequireFirstFactor),
                 _ => Err("invalid value".into()),
             }
         }
@@ -2762,16 +2848,11 @@ pub mod types {
         pub session_token: ::std::option::Option<crate::Secret>,
     }
     ///Which identity to verify, and through what.
-    #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, schemars::JsonSchema,
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, schemars::JsonSchema)]
     pub struct StartVerificationRequest {
         ///The identity (member) ID, a GUID.
-        #[serde(
-            rename = "identityId",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
-        pub identity_id: ::std::option::Option<::std::string::String>,
+        #[serde(rename = "identityId")]
+        pub identity_id: ::std::string::String,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub target: ::std::option::Option<VerificationTarget>,
     }
@@ -3011,6 +3092,23 @@ pub mod types {
             value.parse()
         }
     }
+    ///What the token endpoint may answer on failure; an empty body is possible too.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, schemars::JsonSchema)]
+    #[serde(untagged)]
+    pub enum TokenErrorBody {
+        OAuthError(OAuthError),
+        WixError(WixError),
+    }
+    impl ::std::convert::From<OAuthError> for TokenErrorBody {
+        fn from(value: OAuthError) -> Self {
+            Self::OAuthError(value)
+        }
+    }
+    impl ::std::convert::From<WixError> for TokenErrorBody {
+        fn from(value: WixError) -> Self {
+            Self::WixError(value)
+        }
+    }
     ///The token to describe.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, schemars::JsonSchema)]
     pub struct TokenInfoRequest {
@@ -3079,6 +3177,7 @@ pub mod types {
         AuthorizationCodeTokenRequest(AuthorizationCodeTokenRequest),
         RefreshTokenRequest(RefreshTokenRequest),
         ClientCredentialsTokenRequest(ClientCredentialsTokenRequest),
+        AuthorizedClientTokenRequest(AuthorizedClientTokenRequest),
     }
     impl ::std::convert::From<AnonymousTokenRequest> for TokenRequest {
         fn from(value: AnonymousTokenRequest) -> Self {
@@ -3098,6 +3197,11 @@ pub mod types {
     impl ::std::convert::From<ClientCredentialsTokenRequest> for TokenRequest {
         fn from(value: ClientCredentialsTokenRequest) -> Self {
             Self::ClientCredentialsTokenRequest(value)
+        }
+    }
+    impl ::std::convert::From<AuthorizedClientTokenRequest> for TokenRequest {
+        fn from(value: AuthorizedClientTokenRequest) -> Self {
+            Self::AuthorizedClientTokenRequest(value)
         }
     }
     ///Issued tokens (snake_case, as RFC 6749 §5.1).
@@ -3392,8 +3496,14 @@ pub mod types {
 ///   the npm types say so and the value is never a default.
 /// - Enums in responses are open: a value added by Wix later decodes as a plain string.
 /// - Every error status carries the Wix error envelope (`WixError`), except the token
-///   endpoint, whose error body is undocumented (RFC 6749 §5.2 `OAuthError` or the
-///   envelope). 5xx bodies may be empty by design.
+///   endpoint, whose error body is undocumented (RFC 6749 §5.2 `OAuthError`, the envelope,
+///   or nothing), and Authorize, whose errors are HTML pages. 5xx bodies may be empty.
+/// - An API key is sent with exactly one of the `wix-site-id` / `wix-account-id` headers.
+///   For external login it is sent beside the visitor token as
+///   `Authorization: <visitor access token>,<API key>`, as `@wix/sdk` does.
+/// - Error codes listed in an operation's description come from Wix's docs and the npm
+///   types of `@wix/sdk`, unless marked *(third-party)*: those were seen only in code
+///   outside Wix and are kept because a client that meets them must still classify them.
 ///
 ///
 /// Version: 2026-11
@@ -3439,9 +3549,16 @@ impl Client {
     /// or the site requires it) carries a state token and sends a code to the email;
     /// `REQUIRE_OWNER_APPROVAL` means the site owner must approve the member first.
     /// Called with the current visitor access token.
-    /// Known error codes in `details.applicationError.code`: `-19995` (email exists),
-    /// `-19971` (captcha missing), `-19970` (captcha invalid), `DUPLICATE_EMAIL`,
-    /// `THROTTLED_FEATURE`.
+    /// Error codes in `details.applicationError.code`. Numeric (the SDK's constants):
+    /// `-19995` (email exists), `-19971` (captcha missing), `-19970` (captcha invalid).
+    /// Typed (npm `RegisterV2ApplicationErrors`): `DUPLICATE_EMAIL`, `THROTTLED_FEATURE`,
+    /// `UNIMPLEMENTED_FEATURE`, `INVALID_CAPTCHA_TOKEN`, `CAPTCHA_TOKEN_REQUIRED`,
+    /// `IP_ADDRESS_FILTERED`, `RECAPTCHA_FAILED`, `RECAPTCHA_REQUIRED`,
+    /// `MISSING_CAPTCHA_TOKEN`, `USER_EMAIL_OFAC_ADDRESS`, `UNSUPPORTED_FIELD`,
+    /// `ATTRIBUTE_NOT_FOUND`, `CLIENT_METADATA_NOT_FOUND`, `INVALID_LD_SESSION`,
+    /// `COULD_NOT_CREATE_SET_ACCOUNT_USER`, `INVALID_USER_TYPE`,
+    /// `REGISTRATION_TO_EDITORX_NOT_ALLOWED`. A `validationError` whose field violation has
+    /// `data.type: EMAIL` means the email is malformed.
     ///
     ///
     /// Sends a `POST` request to `/_api/iam/authentication/v2/register`
@@ -3492,10 +3609,14 @@ impl Client {
     ///
     /// Starts (or, with `stateToken`, continues) a login and answers with its state.
     /// `SUCCESS` carries a session token. Called with the current visitor access token.
-    /// Known error codes in `details.applicationError.code`: `-19976` (wrong email or
-    /// password), `-19999` (no member with that email), `-19973` (the password was reset;
-    /// the member must use "forgot password"), `-19958` (pending owner approval),
-    /// `-19971` / `-19970` (captcha missing / invalid), `-19959` (throttled).
+    /// Error codes in `details.applicationError.code`. Numeric (the SDK's constants):
+    /// `-19976` (wrong email or password), `-19973` (the password was reset; the member
+    /// must use "forgot password"), `-19971` / `-19970` (captcha missing / invalid).
+    /// Typed (npm `LoginV2ApplicationErrors`): `THROTTLED_FEATURE`,
+    /// `INVALID_CAPTCHA_TOKEN`, `CAPTCHA_TOKEN_REQUIRED`, `REENROLLMENT_REQUIRED_BY_ADMIN`,
+    /// `TRUSTED_CLIENTS_ONLY`, `WIX_EMPLOYEE_PASSWORD_LOGIN_NOT_ALLOWED`.
+    /// *(third-party)*: `-19999` (no member with that email), `-19958` (pending owner
+    /// approval), `-19959` (throttled).
     ///
     ///
     /// Sends a `POST` request to `/_api/iam/authentication/v2/login`
@@ -3545,28 +3666,41 @@ impl Client {
     /// Authenticate a member server-to-server, without credentials
     ///
     /// Returns a session token for the member with this email, creating or updating the
-    /// member as needed. Callable only as a Wix app or Wix user identity (an app access
-    /// token from the `client_credentials` grant, or an API key), with the permission
-    /// "Manage Members Authentication". Developer Preview.
+    /// member as needed. Callable only as a Wix app or Wix user identity, with the
+    /// permission "Manage Members Authentication": an app access token from the
+    /// `client_credentials` grant, or an API key with `wix-site-id` (or `wix-account-id`).
+    /// For external login `@wix/sdk` sends the key beside the visitor token,
+    /// `Authorization: <visitor access token>,<API key>`, then passes the session token and
+    /// the identity's id to the `authorized_client` grant. Developer Preview.
     ///
     ///
     /// Sends a `POST` request to `/_api/iam/authentication/v2/sign-on`
     ///
     /// Arguments:
     /// - `authorization`: The access token the operation needs (see its security), sent raw with no `Bearer ` prefix.
+    /// - `wix_account_id`: The account an API key acts on; send exactly one of `wix-site-id` and `wix-account-id` with an API key, neither with a token.
+    /// - `wix_site_id`: The site an API key acts on; send exactly one of `wix-site-id` and `wix-account-id` with an API key, neither with a token.
     /// - `body`
     pub async fn sign_on<'a>(
         &'a self,
         authorization: &'a str,
+        wix_account_id: Option<&'a str>,
+        wix_site_id: Option<&'a str>,
         body: &'a types::SignOnRequest,
     ) -> Result<ResponseValue<types::SignOnResponse>, Error<ByteStream>> {
         let url = format!("{}/_api/iam/authentication/v2/sign-on", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(4usize);
         header_map.append(
             ::reqwest::header::HeaderName::from_static("api-version"),
             ::reqwest::header::HeaderValue::from_static(Self::api_version()),
         );
         header_map.append("Authorization", authorization.to_string().try_into()?);
+        if let Some(value) = wix_account_id {
+            header_map.append("wix-account-id", value.to_string().try_into()?);
+        }
+        if let Some(value) = wix_site_id {
+            header_map.append("wix-site-id", value.to_string().try_into()?);
+        }
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -3755,8 +3889,9 @@ impl Client {
     ///
     /// Continues a `REQUIRE_EMAIL_VERIFICATION` state: send the 6-character code the member
     /// received and the state token of that state. Usually answers `SUCCESS` with a session
-    /// token. A wrong code fails with `VERIFICATION_FAILED` (legacy
-    /// `EMAIL_VERIFICATION_FAILED`). Called with the current visitor access token.
+    /// token. The code is exactly 6 characters (npm types). A wrong code fails with
+    /// `VERIFICATION_FAILED`; *(third-party)*: the legacy `EMAIL_VERIFICATION_FAILED`.
+    /// Called with the current visitor access token.
     ///
     ///
     /// Sends a `POST` request to `/_api/iam/verification/v1/auth/verify`
@@ -3805,9 +3940,11 @@ impl Client {
     }
     /// Send a fresh verification code to an identity's email
     ///
-    /// Starts a new verification for an identity and sends a code to its email, so it can
-    /// serve as "resend code". The follow-up Verify During Authentication still takes the
-    /// state token, not the returned `verificationId`. Public in the npm types (permission
+    /// Starts a new verification for an identity and sends a code to its email.
+    /// `identityId` is required ("the request fails if it is omitted", npm types). Wix
+    /// publishes no "resend code" operation; starting a verification again is the closest
+    /// public one, and whether Verify During Authentication then accepts the new code with
+    /// the earlier state token is not documented. Public in the npm types (permission
     /// `IAM.START`); not in the headless docs menu.
     ///
     ///
@@ -3859,8 +3996,8 @@ impl Client {
     ///
     /// Sends an email with a link to the Wix-hosted reset page. `redirect.url` must be an
     /// allowed authorization redirect URI of the OAuth app; the site must be published.
-    /// Answers `{}`. Resend throttling answers `-19901`. Called with the current visitor
-    /// access token.
+    /// Answers `{}`. *(third-party)*: resend throttling answers `-19901`. Called with the
+    /// current visitor access token.
     ///
     ///
     /// Sends a `POST` request to `/_api/iam/recovery/v1/send-email`
@@ -3910,9 +4047,9 @@ impl Client {
     /// Set a new password with the token from a recovery email
     ///
     /// Redeems a recovery token (single use) and sets the member's new password, answering
-    /// with the login state. An expired token answers `-19972` or `EXPIRED_JWT_TOKEN`; an
-    /// unknown one `RECOVERY_TOKEN_DATA_NOT_FOUND`. Public in the npm types; no headless
-    /// docs page exists.
+    /// with the login state. *(third-party)*: an expired token answers `-19972` or
+    /// `EXPIRED_JWT_TOKEN`, an unknown one `RECOVERY_TOKEN_DATA_NOT_FOUND`. Public in the
+    /// npm types; no headless docs page exists.
     ///
     ///
     /// Sends a `POST` request to `/_api/iam/recovery/v1/recover`
@@ -3965,8 +4102,11 @@ impl Client {
     ///
     /// Returns a redirect session whose `fullUrl` leads to a Wix-hosted page. The request
     /// carries **exactly one** intent: `auth` (authorize with PKCE, silently with
-    /// `prompt=none` + `sessionToken`, or through the Wix login page with `prompt=login`),
-    /// `login` or `logout`. The intents are modelled as optional properties because
+    /// `prompt=none` + `sessionToken`, or through the Wix login page with `prompt=login`,
+    /// or through a social identity provider with `idp`), `login` or `logout`. For a
+    /// session token without an iframe, send `responseMode=query` (or `fragment`) with a
+    /// `redirectUri` and the `sessionToken`, and navigate the browser to `fullUrl` (a
+    /// full-page redirect). `web_message` needs no `redirectUri`. The intents are modelled as optional properties because
     /// OpenAPI 3.0 code generators handle a discriminator-less `oneOf` poorly; setting none
     /// or several is rejected by the server. Other intents Wix offers (checkouts,
     /// bookings) are outside member authentication and not modelled. The site must be
@@ -4022,27 +4162,46 @@ impl Client {
     ///
     /// One endpoint for every grant: `anonymous` (visitor tokens), `authorization_code`
     /// (member tokens, with the PKCE verifier), `refresh_token` (renew visitor or member
-    /// tokens) and `client_credentials` (an app token for admin calls such as Sign On).
-    /// The body is JSON; Wix also accepts form encoding and both spellings of the field
-    /// names. The visitor and member grants are camelCase as in the headless docs; the
-    /// `client_credentials` grant is snake_case as in the admin docs. The response is
-    /// snake_case. Access tokens live 14,400 s. No `Authorization` header is needed.
-    /// The error body is undocumented: expect RFC 6749 §5.2 (`OAuthError`) or the Wix
-    /// envelope.
+    /// tokens), `client_credentials` (an app token for admin calls such as Sign On) and
+    /// `authorized_client` (member tokens for a member id, server-side, with an API key).
+    /// The body is JSON (the docs also allow form encoding, with the same names). The
+    /// visitor and member grants are camelCase as in the headless docs; the
+    /// `client_credentials` and `authorized_client` grants are snake_case, as in the admin
+    /// docs and `@wix/sdk`. The response is snake_case. Access tokens live 14,400 s.
+    /// Only `authorized_client` needs `Authorization`: `<visitor access token>,<API key>`,
+    /// with `wix-site-id` or `wix-account-id`. The error body is undocumented: RFC 6749
+    /// §5.2 (`OAuthError`), the Wix envelope, or an empty body.
     ///
     ///
     /// Sends a `POST` request to `/oauth2/token`
     ///
+    /// Arguments:
+    /// - `authorization`: Only for the `authorized_client` grant, `<visitor access token>,<API key>`; absent for every other grant.
+    /// - `wix_account_id`: The account an API key acts on; send exactly one of `wix-site-id` and `wix-account-id` with an API key, neither with a token.
+    /// - `wix_site_id`: The site an API key acts on; send exactly one of `wix-site-id` and `wix-account-id` with an API key, neither with a token.
+    /// - `body`
     pub async fn create_access_token<'a>(
         &'a self,
+        authorization: Option<&'a str>,
+        wix_account_id: Option<&'a str>,
+        wix_site_id: Option<&'a str>,
         body: &'a types::TokenRequest,
     ) -> Result<ResponseValue<types::TokenResponse>, Error<ByteStream>> {
         let url = format!("{}/oauth2/token", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(4usize);
         header_map.append(
             ::reqwest::header::HeaderName::from_static("api-version"),
             ::reqwest::header::HeaderValue::from_static(Self::api_version()),
         );
+        if let Some(value) = authorization {
+            header_map.append("Authorization", value.to_string().try_into()?);
+        }
+        if let Some(value) = wix_account_id {
+            header_map.append("wix-account-id", value.to_string().try_into()?);
+        }
+        if let Some(value) = wix_site_id {
+            header_map.append("wix-site-id", value.to_string().try_into()?);
+        }
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4124,7 +4283,12 @@ impl Client {
     /// and `state` in the query or fragment (per `responseMode`), or for `web_message` an
     /// HTML page that posts `{code, state}` to the opener. Errors arrive as `error` and
     /// `error_description` on the redirect. An unregistered `redirectUri` gets an error
-    /// page and no redirect. A generated client returns the `302` as an unexpected
+    /// page and no redirect. Every parameter is optional in the npm types: `redirectUri`
+    /// is needed only when the response mode redirects (`query`, `fragment`), and
+    /// `web_message` (the SDK's silent login in an iframe) sends none. `@wix/sdk` always
+    /// sends `state`, `codeChallenge` and `codeChallengeMethod`, and so should a client.
+    /// Neither Wix's docs nor the SDK call this endpoint from a server: what a cookie-less
+    /// server-side GET gets (a `302`, or a page for a browser) is undocumented. A generated client returns the `302` as an unexpected
     /// response that keeps its status and `Location` (use a client that does not follow
     /// redirects).
     ///
@@ -4135,9 +4299,10 @@ impl Client {
     /// - `client_id`: The OAuth app (client) ID.
     /// - `code_challenge`: The PKCE code challenge, BASE64URL(SHA-256(code verifier)).
     /// - `code_challenge_method`: The PKCE method; `S256`.
+    /// - `idp`: An identity-provider connection id, to log in through a social provider (Google `0e6a50f5-b523-4e29-990d-f37fa2ffdd69`, Facebook `3ecad13f-52c3-483d-911f-31dbcf2a6d23`).
     /// - `nonce`: OpenID Connect nonce.
     /// - `prompt`: `none` to authorize silently with `sessionToken`, `login` to show the login page.
-    /// - `redirect_uri`: Where to send the code; must exactly match an allowed redirect URI of the OAuth app.
+    /// - `redirect_uri`: Where to send the code; must exactly match an allowed redirect URI of the OAuth app. Required for `query` and `fragment`; absent for `web_message`.
     /// - `response_mode`: How the code comes back.
     /// - `response_type`: Always `code`.
     /// - `scope`: `offline_access` to also get a refresh token.
@@ -4145,17 +4310,18 @@ impl Client {
     /// - `state`: The CSRF state, echoed back with the code.
     pub async fn authorize<'a>(
         &'a self,
-        client_id: &'a str,
-        code_challenge: &'a str,
-        code_challenge_method: types::CodeChallengeMethod,
+        client_id: Option<&'a str>,
+        code_challenge: Option<&'a str>,
+        code_challenge_method: Option<types::CodeChallengeMethod>,
+        idp: Option<&'a str>,
         nonce: Option<&'a str>,
         prompt: Option<types::Prompt>,
-        redirect_uri: &'a str,
+        redirect_uri: Option<&'a str>,
         response_mode: Option<types::ResponseMode>,
-        response_type: &'a str,
+        response_type: Option<&'a str>,
         scope: Option<&'a str>,
         session_token: Option<&'a str>,
-        state: &'a str,
+        state: Option<&'a str>,
     ) -> Result<ResponseValue<ByteStream>, Error<ByteStream>> {
         let url = format!("{}/_api/oauth2/authorize", self.baseurl,);
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -4176,6 +4342,7 @@ impl Client {
                 "codeChallengeMethod",
                 &code_challenge_method,
             ))
+            .query(&progenitor_client::QueryParam::new("idp", &idp))
             .query(&progenitor_client::QueryParam::new("nonce", &nonce))
             .query(&progenitor_client::QueryParam::new("prompt", &prompt))
             .query(&progenitor_client::QueryParam::new(

@@ -20,10 +20,10 @@ fn unknown_fields_are_ignored() {
 
 #[test]
 fn an_unknown_login_state_decodes_as_a_string() {
-    let body = json!({"state": "REQUIRE_MFA", "stateToken": "AST.x"});
+    let body = json!({"state": "A_STATE_ADDED_LATER", "stateToken": "AST.x"});
     let decoded: types::StateMachineResponse = serde_json::from_value(body).unwrap();
     match decoded.state {
-        OpenLoginState::String(s) => assert_eq!(s, "REQUIRE_MFA"),
+        OpenLoginState::String(s) => assert_eq!(s, "A_STATE_ADDED_LATER"),
         other => panic!("expected the unknown state as a string, got {other:?}"),
     }
     assert_eq!(decoded.state_token.unwrap().expose_secret(), "AST.x");
@@ -38,6 +38,9 @@ fn every_documented_login_state_decodes_as_known() {
         "REQUIRE_EMAIL_VERIFICATION",
         "STATUS_CHECK",
         "REQUIRE_MISSING_FIELDS",
+        "REQUIRE_MFA",
+        "MFA_CHALLENGE",
+        "REQUIRE_FIRST_FACTOR",
     ] {
         let decoded: OpenLoginState = serde_json::from_value(json!(state)).unwrap();
         assert!(

@@ -54,6 +54,8 @@ fn roundtrip_as(schema: &str, value: &Value) -> Result<Value, String> {
         EmptyResponse,
         WixError,
         OAuthError,
+        TokenErrorBody,
+        AuthorizedClientTokenRequest,
         LoginId,
         CaptchaToken,
         RecaptchaForClientSiteKey,

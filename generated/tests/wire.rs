@@ -157,6 +157,7 @@ async fn redirects_create_session_sends_the_auth_intent() {
                 state: Some("st-123".into()),
                 nonce: None,
                 prompt: None,
+                idp: None,
             },
             prompt: Some(types::Prompt::None),
         }),
@@ -192,7 +193,10 @@ async fn oauth2_token_sends_camel_case_grants_without_authorization() {
         grant_type: types::AnonymousTokenRequestGrantType::Anonymous,
     }
     .into();
-    let tokens = client.create_access_token(&body).await.unwrap();
+    let tokens = client
+        .create_access_token(None, None, None, &body)
+        .await
+        .unwrap();
     assert_eq!(tokens.expires_in.seconds(), Some(14400));
     let request = only_request(&server).await;
     assert!(request.headers.get("authorization").is_none());
@@ -220,7 +224,10 @@ async fn oauth2_client_credentials_grant_is_snake_case() {
         instance_id: None,
     }
     .into();
-    let tokens = client.create_access_token(&body).await.unwrap();
+    let tokens = client
+        .create_access_token(None, None, None, &body)
+        .await
+        .unwrap();
     assert!(tokens.refresh_token.is_none());
 }
 
@@ -244,17 +251,18 @@ async fn oauth2_authorize_sends_camel_case_query_and_returns_the_redirect() {
         .await;
     let result = client
         .authorize(
-            CLIENT_ID,
-            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
-            types::CodeChallengeMethod::S256,
+            Some(CLIENT_ID),
+            Some("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"),
+            Some(types::CodeChallengeMethod::S256),
+            None,
             None,
             Some(types::Prompt::None),
-            "https://app.example/callback",
+            Some("https://app.example/callback"),
             Some(types::ResponseMode::Query),
-            "code",
+            Some("code"),
             Some("offline_access"),
             Some("MST.session"),
-            "st-123",
+            Some("st-123"),
         )
         .await;
     let answer = BrowserResponse::from_result(result).await.unwrap();

@@ -25,7 +25,7 @@ async fn sign_on_with_an_app_token_creates_then_updates_the_member() {
     let token = env.app_token().await;
     let first = ok(env
         .api
-        .sign_on(&token, &sign_on_body("sam@example.com"))
+        .sign_on(&token, None, None, &sign_on_body("sam@example.com"))
         .await);
     let identity = first.identity.unwrap();
     assert!(identity.email.unwrap().is_verified.unwrap());
@@ -35,7 +35,7 @@ async fn sign_on_with_an_app_token_creates_then_updates_the_member() {
     );
     let second = ok(env
         .api
-        .sign_on(&token, &sign_on_body("sam@example.com"))
+        .sign_on(&token, None, None, &sign_on_body("sam@example.com"))
         .await);
     assert_eq!(second.identity.unwrap().id, identity.id, "the same member");
     let code = env
@@ -50,7 +50,7 @@ async fn sign_on_refuses_visitor_tokens() {
     let visitor = env.visitor_token().await;
     let failure = err(env
         .api
-        .sign_on(&visitor, &sign_on_body("sam@example.com"))
+        .sign_on(&visitor, None, None, &sign_on_body("sam@example.com"))
         .await)
     .await;
     assert_eq!(failure.status, 403);

@@ -34,7 +34,7 @@ async fn an_unknown_client_is_invalid_client() {
         grant_type: types::AnonymousTokenRequestGrantType::Anonymous,
     }
     .into();
-    let failure = err(env.api.create_access_token(&grant).await).await;
+    let failure = err(env.api.create_access_token(None, None, None, &grant).await).await;
     assert_eq!(failure.status, 401);
     assert_eq!(failure.oauth_error(), "invalid_client");
 }
@@ -153,7 +153,7 @@ async fn a_wrong_verifier_is_refused() {
         redirect_uri: None,
     }
     .into();
-    let failure = err(env.api.create_access_token(&grant).await).await;
+    let failure = err(env.api.create_access_token(None, None, None, &grant).await).await;
     assert_eq!(failure.oauth_error(), "invalid_grant");
     // The code is gone after a failed PKCE check, even with the right verifier.
     assert_eq!(
@@ -302,12 +302,12 @@ async fn client_credentials_issue_an_app_token_without_refresh() {
     let env = start().await;
     let tokens = ok(env
         .api
-        .create_access_token(&client_credentials(SECRET))
+        .create_access_token(None, None, None, &client_credentials(SECRET))
         .await);
     assert!(tokens.refresh_token.is_none());
     let failure = err(env
         .api
-        .create_access_token(&client_credentials("wrong"))
+        .create_access_token(None, None, None, &client_credentials("wrong"))
         .await)
     .await;
     assert_eq!(

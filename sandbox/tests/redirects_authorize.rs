@@ -170,17 +170,18 @@ async fn the_generated_authorize_call_reaches_the_sandbox() {
     let result = env
         .api
         .authorize(
-            CLIENT,
-            CHALLENGE,
-            types::CodeChallengeMethod::S256,
+            Some(CLIENT),
+            Some(CHALLENGE),
+            Some(types::CodeChallengeMethod::S256),
+            None,
             None,
             Some(types::Prompt::None),
-            REDIRECT,
+            Some(REDIRECT),
             Some(types::ResponseMode::Query),
-            "code",
+            Some("code"),
             Some("offline_access"),
             Some(&session),
-            "gen-state",
+            Some("gen-state"),
         )
         .await;
     let answer = BrowserResponse::from_result(result).await.unwrap();

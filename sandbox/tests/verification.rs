@@ -34,7 +34,7 @@ async fn start_verification(
 ) -> Result<types::StartVerificationResponse, Failure> {
     let visitor = env.visitor_token().await;
     let body = types::StartVerificationRequest {
-        identity_id: Some(identity_id),
+        identity_id,
         target: Some(types::VerificationTarget::Email),
     };
     outcome(env.api.start_verification(&visitor, &body).await).await

@@ -130,6 +130,7 @@ impl AuthRequest {
             session_token: None,
             nonce: None,
             prompt: None,
+            idp: None,
         };
         RedirectIntent::Auth(Box::new(request), Some(types::Prompt::Login))
     }

@@ -66,7 +66,7 @@ pub async fn start(
     WixJson(body): WixJson<types::StartVerificationRequest>,
 ) -> Result<Response, ApiError> {
     caller(&app, &headers)?;
-    let identity_id = body.identity_id.unwrap_or_default();
+    let identity_id = body.identity_id;
     let now = app.now();
     let code = crypto::six_digit_code()?;
     let mut store = app.store();

@@ -196,7 +196,7 @@ impl Env {
             grant_type: types::AnonymousTokenRequestGrantType::Anonymous,
         }
         .into();
-        ok(self.api.create_access_token(&grant).await)
+        ok(self.api.create_access_token(None, None, None, &grant).await)
     }
 
     /// A fresh visitor access token.
@@ -242,7 +242,7 @@ impl Env {
     pub async fn app_token(&self) -> String {
         ok(self
             .api
-            .create_access_token(&client_credentials(SECRET))
+            .create_access_token(None, None, None, &client_credentials(SECRET))
             .await)
         .access_token
         .expose_secret()
@@ -350,6 +350,7 @@ impl Env {
                     session_token: session_token.map(Into::into),
                     nonce: None,
                     prompt: None,
+                    idp: None,
                 },
                 prompt: Some(prompt),
             }),
@@ -406,7 +407,7 @@ impl Env {
             redirect_uri: Some(REDIRECT.into()),
         }
         .into();
-        outcome(self.api.create_access_token(&grant).await).await
+        outcome(self.api.create_access_token(None, None, None, &grant).await).await
     }
 
     /// Registers a member and returns its member tokens.
@@ -430,7 +431,7 @@ impl Env {
             refresh_token: refresh_token.into(),
         }
         .into();
-        outcome(self.api.create_access_token(&grant).await).await
+        outcome(self.api.create_access_token(None, None, None, &grant).await).await
     }
 
     /// Whether Token Info calls the access token active.
