@@ -100,14 +100,18 @@ fn every_example_validates_against_its_schema() {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec/wix-headless-auth.yaml"),
     )
     .unwrap();
-    let key = |line: &str| line.trim_start().split(':').next().unwrap_or("").to_string();
+    let key = |line: &str| {
+        line.trim_start()
+            .split(':')
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
     let lines: Vec<String> = text.lines().map(key).collect();
     let in_text = lines
         .iter()
         .enumerate()
-        .filter(|(i, k)| {
-            *k == "example" || (*k == "value" && *i > 0 && lines[i - 1] == "summary")
-        })
+        .filter(|(i, k)| *k == "example" || (*k == "value" && *i > 0 && lines[i - 1] == "summary"))
         .count();
     let found: Vec<&str> = examples.iter().map(|(at, _, _)| at.as_str()).collect();
     assert_eq!(examples.len(), in_text, "{found:#?}");
