@@ -199,7 +199,7 @@ async fn redirect_session(server: &MockServer) {
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({
             "redirectSession": {"id": "rs", "fullUrl": format!("{}/_api/oauth2/authorize?redirectSessionId=rs", server.uri())}
         })))
-        .mount(&server)
+        .mount(server)
         .await;
 }
 
