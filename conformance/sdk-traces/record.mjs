@@ -47,6 +47,18 @@ function answer(url, body) {
   return {};
 }
 
+// A seeded generator for the SDK's PKCE verifier and state, so a re-recording changes a trace
+// only where the SDK's requests changed.
+let seed = 0x2545f491;
+const deterministic = (array) => {
+  for (let i = 0; i < array.length; i++) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    array[i] = seed >>> 24;
+  }
+  return array;
+};
+Object.defineProperty(globalThis.crypto, 'getRandomValues', { value: deterministic });
+
 let recorded = [];
 let lastAuthState = '';
 

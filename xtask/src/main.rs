@@ -5,6 +5,7 @@ mod codegen_task;
 mod conformance_task;
 mod mutants_task;
 mod perf_task;
+mod sdk_traces_task;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -41,6 +42,8 @@ enum Task {
     /// Run cargo-mutants on the PKCE, state and callback code of flows/ against the
     /// conformance suite.
     Mutants,
+    /// Re-record the requests @wix/sdk sends (conformance/sdk-traces/traces/); needs node.
+    SdkTraces,
     /// Run the criterion benchmarks and print one table with the ratios to the baselines.
     Bench,
     /// Drive full flows against a sandbox process on loopback and print throughput,
@@ -70,6 +73,7 @@ fn main() -> ExitCode {
             client_id,
         } => conformance_task::run(&root, base_url.zip(client_id)),
         Task::Mutants => mutants_task::run(&root),
+        Task::SdkTraces => sdk_traces_task::run(&root),
         Task::Bench => perf_task::bench(&root),
         Task::Load {
             concurrency,
