@@ -311,3 +311,124 @@ fn without_a_base_url_commands_use_an_in_process_sandbox() {
     let body: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(body["role"], "visitor");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn session_login_through_the_browser_in_two_steps() {
+    let cli = Cli::start().await;
+    cli.ok(&["register", "--email", "fp@example.com"], "secret-pw\n");
+    assert_eq!(
+        cli.ok(&["login", "--email", "fp@example.com"], "secret-pw\n")["state"],
+        "SUCCESS"
+    );
+    let begun = cli.ok(&["session-login-url"], "");
+    let url = begun["authorization_url"].as_str().unwrap();
+    // The browser's part: follow the URL; Wix redirects back to the redirect URI.
+    let http = wix_auth_generated::http_client_builder().build().unwrap();
+    let back = http.get(url).send().await.unwrap();
+    assert_eq!(back.status(), 302);
+    let callback = back.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(cli.ok(&["callback", &callback], "")["role"], "member");
+    let again = cli.run(&["session-login-url"], "");
+    assert_eq!(again.status.code(), Some(1), "the session token was used");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_verification_code_is_sent_again_on_request() {
+    let cli = Cli::start().await;
+    let http = wix_auth_generated::http_client_builder().build().unwrap();
+    http.post(format!("{}/_sandbox/contacts", cli.sandbox.base_url()))
+        .json(&serde_json::json!({"email": "again@example.com"}))
+        .send()
+        .await
+        .unwrap();
+    let pending = cli.ok(&["register", "--email", "again@example.com"], "secret-pw\n");
+    assert_eq!(pending["state"], "REQUIRE_EMAIL_VERIFICATION");
+    assert_eq!(cli.ok(&["resend-code"], "")["sent"], true);
+    let emails = cli.outbox("again@example.com").await["emails"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(emails.len(), 2, "a second code was sent");
+    let code = emails[1]["code"].as_str().unwrap();
+    assert_eq!(cli.ok(&["verify", "--code", code], "")["state"], "SUCCESS");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_social_login_prints_the_provider_url() {
+    let cli = Cli::start().await;
+    let begun = cli.ok(&["social-login-url", "--idp", "google"], "");
+    assert!(
+        begun["authorization_url"]
+            .as_str()
+            .unwrap()
+            .contains("/_api/oauth2/authorize")
+    );
+    assert!(begun["next"].as_str().unwrap().contains("callback"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn external_login_sends_the_api_key_with_the_site() {
+    use wiremock::matchers::{method, path};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+    let server = MockServer::start().await;
+    let tokens = serde_json::json!({"access_token": "OauthNG.v", "token_type": "Bearer", "expires_in": 14400, "refresh_token": "JWS.r"});
+    Mock::given(method("POST"))
+        .and(path("/oauth2/token"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(tokens))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/_api/iam/authentication/v2/sign-on"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            serde_json::json!({"sessionToken": "MST.s", "identity": {"id": "member-1"}}),
+        ))
+        .mount(&server)
+        .await;
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str], key: Option<&str>| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_wix-auth"));
+        command
+            .args(["--json", "--base-url", &server.uri(), "--client-id", "c-1"])
+            .arg("--token-file")
+            .arg(dir.path().join("tokens.json"))
+            .args(args)
+            .env_remove("WIX_API_KEY");
+        if let Some(key) = key {
+            command.env("WIX_API_KEY", key);
+        }
+        command.output().unwrap()
+    };
+    let missing = run(&["external-login", "--email", "x@example.com"], None);
+    assert_eq!(missing.status.code(), Some(2));
+    let failure: Value = serde_json::from_slice(&missing.stdout).unwrap();
+    assert!(
+        failure["hint"].as_str().unwrap().contains("WIX_API_KEY"),
+        "{failure}"
+    );
+
+    let out = run(
+        &[
+            "--site-id",
+            "site-1",
+            "external-login",
+            "--email",
+            "x@example.com",
+        ],
+        Some("IST.key"),
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    let report: Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(report["role"], "member");
+    assert!(!stdout.contains("IST.key"));
+    let requests = server.received_requests().await.unwrap();
+    let keyed: Vec<_> = requests
+        .iter()
+        .filter(|r| r.headers.get("wix-site-id").is_some())
+        .collect();
+    assert_eq!(keyed.len(), 2, "sign-on and the grant carry the site");
+    for request in keyed {
+        assert_eq!(request.headers["wix-site-id"], "site-1");
+        assert_eq!(request.headers["authorization"], "OauthNG.v,IST.key");
+    }
+}
