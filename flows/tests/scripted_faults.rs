@@ -10,22 +10,7 @@ use common::*;
 use serde_json::json;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
-use wix_auth_flows::{BodyKind, Credentials, Error, LoginOutcome, SessionToken, WixAuth};
-
-async fn login_answer(template: ResponseTemplate) -> Result<LoginOutcome, Error> {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/_api/iam/authentication/v2/login"))
-        .respond_with(template)
-        .mount(&server)
-        .await;
-    let auth = flows_for(&server.uri());
-    auth.login(
-        &"VISITOR".into(),
-        &Credentials::new("a@example.com", "pw-secret"),
-    )
-    .await
-}
+use wix_auth_flows::{BodyKind, Error, LoginOutcome, SessionToken, WixAuth};
 
 #[tokio::test]
 async fn rarer_states_are_their_own_variants() {

@@ -318,18 +318,11 @@ async fn the_verification_state_carries_the_identity_id_for_a_resend() {
 }
 
 async fn login_error(code: &str) -> Error {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/_api/iam/authentication/v2/login"))
-        .respond_with(ResponseTemplate::new(400).set_body_json(json!({
-            "message": "refused", "details": {"applicationError": {"code": code, "description": "d"}}
-        })))
-        .mount(&server)
-        .await;
-    flows_for(&server.uri())
-        .login(&"VISITOR".into(), &Credentials::new("a@b.c", "pw"))
-        .await
-        .unwrap_err()
+    login_answer(ResponseTemplate::new(400).set_body_json(json!({
+        "message": "refused", "details": {"applicationError": {"code": code, "description": "d"}}
+    })))
+    .await
+    .unwrap_err()
 }
 
 /// The variant name of an error, e.g. `CaptchaRequired`.

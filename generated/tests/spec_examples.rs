@@ -1,12 +1,14 @@
-//! Every JSON `example` in the spec decodes into its generated type and re-encodes without
-//! losing a documented field. The cases are read from the spec, so one added example is one
-//! more case; a schema without a registered type fails the test.
+//! Every `example` in the spec validates against its own schema with a standard JSON Schema
+//! validator (the spec is valid for every OpenAPI tool, not only progenitor), and every JSON
+//! one decodes into its generated type and re-encodes without losing a documented field. The
+//! cases are read from the spec, so one added example is one more case; a schema without a
+//! registered type fails the test.
 
 use std::path::Path;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde_json::{Value, json};
 use wix_auth_generated::types;
 
 fn spec() -> Value {
@@ -62,11 +64,23 @@ fn roundtrip_as(schema: &str, value: &Value) -> Result<Value, String> {
     )
 }
 
-/// One example: where it is, which schema it claims, and the value.
+/// One example: where it is, its media type, the schema it illustrates, and the value.
 struct Case {
     at: String,
-    schema: String,
+    media: String,
+    schema: Value,
     value: Value,
+}
+
+impl Case {
+    /// The component the schema names, for a `$ref` schema.
+    fn schema_name(&self) -> Option<String> {
+        schema_name(&self.schema)
+    }
+
+    fn is_json(&self) -> bool {
+        self.media == "application/json"
+    }
 }
 
 fn schema_name(schema: &Value) -> Option<String> {
@@ -84,28 +98,37 @@ fn resolve<'a>(spec: &'a Value, item: &'a Value) -> &'a Value {
     }
 }
 
-/// Examples of one media type object: `example` and every `examples.*.value`.
-fn media_examples(at: &str, media: &Value, out: &mut Vec<Case>) {
-    let Some(schema) = media.get("schema").and_then(schema_name) else {
-        return;
-    };
-    let mut push = |label: String, value: &Value| {
-        out.push(Case {
-            at: label,
-            schema: schema.clone(),
-            value: value.clone(),
-        })
-    };
-    if let Some(example) = media.get("example") {
-        push(at.to_string(), example);
-    }
-    if let Some(examples) = media.get("examples").and_then(Value::as_object) {
-        for (name, example) in examples {
-            push(format!("{at} ({name})"), &example["value"]);
+/// Examples of every media type of a request body or response: `example` and every
+/// `examples.*.value`.
+fn content_examples(at: &str, holder: &Value, out: &mut Vec<Case>) {
+    for (media, content) in holder["content"].as_object().into_iter().flatten() {
+        let Some(schema) = content.get("schema") else {
+            continue;
+        };
+        let mut push = |label: String, value: &Value| {
+            out.push(Case {
+                at: label,
+                media: media.clone(),
+                schema: schema.clone(),
+                value: value.clone(),
+            })
+        };
+        if let Some(example) = content.get("example") {
+            push(format!("{at} {media}"), example);
+        }
+        for (name, example) in content
+            .get("examples")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+        {
+            push(format!("{at} {media} ({name})"), &example["value"]);
         }
     }
 }
 
+/// Every example of the spec, each once: those of operations' request bodies and inline
+/// responses, of the shared `components/responses`, and of component schemas.
 fn cases(spec: &Value) -> Vec<Case> {
     let mut out = Vec::new();
     for item in spec["paths"].as_object().unwrap().values() {
@@ -113,22 +136,21 @@ fn cases(spec: &Value) -> Vec<Case> {
             let Some(op_id) = op.get("operationId").and_then(Value::as_str) else {
                 continue;
             };
-            if let Some(media) = op.pointer("/requestBody/content/application~1json") {
-                media_examples(&format!("{op_id} request"), media, &mut out);
-            }
+            content_examples(&format!("{op_id} request"), &op["requestBody"], &mut out);
             for (status, response) in op["responses"].as_object().unwrap() {
-                let response = resolve(spec, response);
-                if let Some(media) = response.pointer("/content/application~1json") {
-                    media_examples(&format!("{op_id} {status}"), media, &mut out);
-                }
+                content_examples(&format!("{op_id} {status}"), response, &mut out);
             }
         }
+    }
+    for (name, response) in spec["components"]["responses"].as_object().unwrap() {
+        content_examples(&format!("response {name}"), response, &mut out);
     }
     for (name, schema) in spec["components"]["schemas"].as_object().unwrap() {
         if let Some(example) = schema.get("example") {
             out.push(Case {
                 at: format!("schema {name}"),
-                schema: name.clone(),
+                media: "application/json".into(),
+                schema: json!({ "$ref": format!("#/components/schemas/{name}") }),
                 value: example.clone(),
             });
         }
@@ -173,20 +195,25 @@ fn is_empty(value: &Value) -> bool {
 fn every_spec_example_decodes_and_reencodes_without_loss() {
     let spec = spec();
     let cases = cases(&spec);
-    assert!(cases.len() >= 25, "only {} examples found", cases.len());
     let mut failures = Vec::new();
-    for case in &cases {
-        match roundtrip_as(&case.schema, &case.value) {
+    let mut decoded = 0;
+    for case in cases.iter().filter(|c| c.is_json()) {
+        let Some(schema) = case.schema_name() else {
+            continue;
+        };
+        decoded += 1;
+        match roundtrip_as(&schema, &case.value) {
             Ok(encoded) => {
                 let mut lost = Vec::new();
                 lost_fields(&case.value, &encoded, "$", &mut lost);
                 if !lost.is_empty() {
-                    failures.push(format!("{} as {}: lost {lost:?}", case.at, case.schema));
+                    failures.push(format!("{} as {schema}: lost {lost:?}", case.at));
                 }
             }
-            Err(e) => failures.push(format!("{} as {}: {e}", case.at, case.schema)),
+            Err(e) => failures.push(format!("{} as {schema}: {e}", case.at)),
         }
     }
+    assert!(decoded >= 25, "only {decoded} JSON examples found");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -207,7 +234,9 @@ fn every_json_response_schema_has_an_example() {
                 };
                 for media in content.values() {
                     if let Some(name) = media.get("schema").and_then(schema_name)
-                        && !cases.iter().any(|c| c.schema == name)
+                        && !cases
+                            .iter()
+                            .any(|c| c.schema_name().as_ref() == Some(&name))
                     {
                         missing.push(name);
                     }
@@ -235,4 +264,102 @@ fn the_seed_login_example_keeps_its_session_token_out_of_debug() {
     );
     let shown = format!("{decoded:?}");
     assert!(!shown.contains("MST."), "{shown}");
+}
+
+/// A validator for `schema`, with the spec's components beside it so `$ref`s resolve.
+fn validator(spec: &Value, schema: &Value) -> jsonschema::Validator {
+    let root = json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "components": spec["components"],
+        "allOf": [schema],
+    });
+    jsonschema::validator_for(&root).unwrap_or_else(|e| panic!("{schema}: {e}"))
+}
+
+fn component(name: &str) -> Value {
+    json!({"$ref": format!("#/components/schemas/{name}")})
+}
+
+#[test]
+fn every_example_validates_against_its_schema() {
+    let spec = spec();
+    let examples = cases(&spec);
+    // Counted independently in the text: each `example:` key and each named example's
+    // `value:` (which follows its `summary:`), so an example the walk misses fails the test.
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/wix-headless-auth.yaml"),
+    )
+    .unwrap();
+    let key = |line: &str| {
+        line.trim_start()
+            .split(':')
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
+    let lines: Vec<String> = text.lines().map(key).collect();
+    let in_text = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, k)| *k == "example" || (*k == "value" && *i > 0 && lines[i - 1] == "summary"))
+        .count();
+    let found: Vec<&str> = examples.iter().map(|c| c.at.as_str()).collect();
+    assert_eq!(examples.len(), in_text, "{found:#?}");
+    let failures: Vec<String> = examples
+        .iter()
+        .filter_map(|case| {
+            let (at, example) = (&case.at, &case.value);
+            let errors: Vec<String> = validator(&spec, &case.schema)
+                .iter_errors(example)
+                .map(|e| format!("{} at {}", e, e.instance_path()))
+                .collect();
+            (!errors.is_empty()).then(|| format!("{at}: {}", errors.join("; ")))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn an_example_that_breaks_its_schema_is_caught() {
+    let spec = spec();
+    let login = validator(&spec, &component("LoginV2Request"));
+    assert!(login.is_valid(&json!({"loginId": {"email": "a@b.c"}, "password": "p"})));
+    assert!(
+        !login.is_valid(&json!({"password": "p"})),
+        "loginId is required"
+    );
+    assert!(!login.is_valid(&json!({"loginId": {"email": 5}})));
+}
+
+#[test]
+fn open_enums_accept_a_known_and_an_unknown_value() {
+    let spec = spec();
+    let state = validator(&spec, &component("StateMachineResponse"));
+    for value in ["SUCCESS", "REQUIRE_MFA", "A_STATE_ADDED_LATER"] {
+        assert!(state.is_valid(&json!({"state": value})), "{value}");
+    }
+    assert!(!state.is_valid(&json!({"state": 7})));
+    let subject = validator(&spec, &component("TokenInfoResponse"));
+    assert!(subject.is_valid(&json!({"subjectType": "MEMBER"})));
+    assert!(subject.is_valid(&json!({"subjectType": "ROBOT"})));
+}
+
+#[test]
+fn the_old_one_of_shape_would_refuse_every_known_value() {
+    let spec = spec();
+    let overlapping = json!({"oneOf": [component("LoginState"), {"type": "string"}]});
+    let check = validator(&spec, &overlapping);
+    assert!(
+        !check.is_valid(&json!("SUCCESS")),
+        "a known value matches both"
+    );
+    assert!(check.is_valid(&json!("A_STATE_ADDED_LATER")));
+}
+
+#[test]
+fn token_errors_of_every_documented_shape_validate() {
+    let spec = spec();
+    let body = validator(&spec, &component("TokenErrorBody"));
+    assert!(body.is_valid(&json!({"error": "invalid_grant"})));
+    assert!(body.is_valid(&json!({"message": "m", "details": {"requestId": "r"}})));
 }

@@ -3,7 +3,9 @@
 
 use serde_json::{Value, json};
 use wix_auth_flows::clock::ManualClock;
-use wix_auth_flows::{AccessToken, WixAuth};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+use wix_auth_flows::{AccessToken, Credentials, Error, LoginOutcome, WixAuth};
 use wix_auth_sandbox::config::{DEFAULT_CLIENT_ID, DEFAULT_REDIRECT_URI};
 use wix_auth_sandbox::{RunningSandbox, Sandbox, SandboxBuilder};
 
@@ -129,4 +131,20 @@ pub fn token_body(access: &str, refresh: Option<&str>, expires_in: u64) -> Value
         body["refresh_token"] = json!(refresh);
     }
     body
+}
+
+/// Logs in against a scripted server whose Login V2 answers `template`.
+pub async fn login_answer(template: ResponseTemplate) -> Result<LoginOutcome, Error> {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/_api/iam/authentication/v2/login"))
+        .respond_with(template)
+        .mount(&server)
+        .await;
+    let auth = flows_for(&server.uri());
+    auth.login(
+        &"VISITOR".into(),
+        &Credentials::new("a@example.com", "pw-secret"),
+    )
+    .await
 }
