@@ -293,69 +293,124 @@ fn visitor() -> wix_auth_flows::AccessToken {
     VISITOR.into()
 }
 
+/// What the flows send for `call`, made with the trace script's inputs against a recorder.
+async fn recorded(call: impl AsyncFnOnce(&WixAuth)) -> Vec<Wire> {
+    let recorder = Recorder::start().await;
+    call(&recorder.auth()).await;
+    recorder.wire().await
+}
+
+async fn begin_login() -> Vec<Wire> {
+    recorded(async |auth| {
+        auth.begin_login(&visitor()).await.unwrap();
+    })
+    .await
+}
+
+async fn member_tokens() -> Vec<Wire> {
+    recorded(async |auth| {
+        auth.member_tokens(&visitor(), &SESSION_TOKEN.into())
+            .await
+            .unwrap();
+    })
+    .await
+}
+
+async fn external_member_tokens() -> Vec<Wire> {
+    recorded(async |auth| {
+        auth.external_member_tokens(&visitor(), MEMBER_ID)
+            .await
+            .unwrap();
+    })
+    .await
+}
+
+async fn external_login() -> Vec<Wire> {
+    recorded(async |auth| {
+        auth.external_login(&visitor(), EMAIL, true).await.unwrap();
+    })
+    .await
+}
+
+/// Asserts that `differences` includes every one of `expected`.
+fn assert_shown(found: &[String], expected: &[&str]) {
+    for difference in expected {
+        assert!(
+            found.iter().any(|d| d == difference),
+            "{difference}: {found:?}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn sdk_generate_visitor_tokens() {
     covers!("SDK-01");
-    let r = Recorder::start().await;
-    r.auth().visitor_tokens().await.unwrap();
-    assert_parity("generate_visitor_tokens", &r.wire().await, &[]);
+    let ours = recorded(async |auth| {
+        auth.visitor_tokens().await.unwrap();
+    })
+    .await;
+    assert_parity("generate_visitor_tokens", &ours, &[]);
 }
 
 #[tokio::test]
 async fn sdk_renew_token() {
     covers!("SDK-02");
-    let r = Recorder::start().await;
     let tokens = Tokens {
         access_token: "expired".into(),
         refresh_token: Some("JWS.member-refresh".into()),
         expires_at: 0,
         role: Role::Member,
     };
-    r.auth().refresh(&tokens).await.unwrap();
-    assert_parity("renew_token", &r.wire().await, &[]);
+    let ours = recorded(async |auth| {
+        auth.refresh(&tokens).await.unwrap();
+    })
+    .await;
+    assert_parity("renew_token", &ours, &[]);
 }
 
 #[tokio::test]
 async fn sdk_register() {
     covers!("SDK-03");
-    let r = Recorder::start().await;
     let mut registration = Registration::new(EMAIL, PASSWORD);
     registration.profile = Some(wix_auth_flows::types::IdentityProfile {
         nickname: Some("Johnny Boy".into()),
         ..Default::default()
     });
-    r.auth().register(&visitor(), &registration).await.unwrap();
-    assert_parity("register", &r.wire().await, &[]);
+    let ours = recorded(async |auth| {
+        auth.register(&visitor(), &registration).await.unwrap();
+    })
+    .await;
+    assert_parity("register", &ours, &[]);
 }
 
 #[tokio::test]
 async fn sdk_login() {
     covers!("SDK-04");
-    let r = Recorder::start().await;
-    r.auth()
-        .login(&visitor(), &Credentials::new(EMAIL, PASSWORD))
-        .await
-        .unwrap();
-    assert_parity("login", &r.wire().await, &[]);
+    let ours = recorded(async |auth| {
+        let credentials = Credentials::new(EMAIL, PASSWORD);
+        auth.login(&visitor(), &credentials).await.unwrap();
+    })
+    .await;
+    assert_parity("login", &ours, &[]);
 }
 
 #[tokio::test]
 async fn sdk_process_verification() {
     covers!("SDK-05");
-    let r = Recorder::start().await;
-    r.auth()
-        .verify_email(&visitor(), &StateToken::new("AST.state-token"), "123456")
-        .await
-        .unwrap();
-    assert_parity("process_verification", &r.wire().await, &[]);
+    let ours = recorded(async |auth| {
+        let state_token = StateToken::new("AST.state-token");
+        auth.verify_email(&visitor(), &state_token, "123456")
+            .await
+            .unwrap();
+    })
+    .await;
+    assert_parity("process_verification", &ours, &[]);
 }
 
 #[tokio::test]
 async fn sdk_get_auth_url_query() {
     covers!("SDK-06");
-    let r = Recorder::start().await;
-    r.auth().begin_login(&visitor()).await.unwrap();
-    assert_parity("get_auth_url_query", &r.wire().await, &[]);
+    assert_parity("get_auth_url_query", &begin_login().await, &[]);
 }
 
 /// The SDK's browser default is `fragment`; the flows always ask for `query`.
@@ -364,40 +419,42 @@ const FRAGMENT_MODE: &str = "request 0 (POST /_api/redirects-api/v1/redirect-ses
 #[tokio::test]
 async fn sdk_get_auth_url_fragment() {
     covers!("SDK-07");
-    let r = Recorder::start().await;
-    r.auth().begin_login(&visitor()).await.unwrap();
-    assert_parity("get_auth_url_fragment", &r.wire().await, &[FRAGMENT_MODE]);
+    assert_parity(
+        "get_auth_url_fragment",
+        &begin_login().await,
+        &[FRAGMENT_MODE],
+    );
 }
 
 #[tokio::test]
 async fn deviation_wix_managed_login_uses_query_mode() {
     covers!("SDK-07");
-    let r = Recorder::start().await;
-    r.auth().begin_login(&visitor()).await.unwrap();
-    let found = differences(&trace("get_auth_url_fragment"), &r.wire().await);
-    assert!(found.iter().any(|d| d == FRAGMENT_MODE), "{found:?}");
+    let found = differences(&trace("get_auth_url_fragment"), &begin_login().await);
+    assert_shown(&found, &[FRAGMENT_MODE]);
 }
 
 #[tokio::test]
 async fn sdk_get_auth_url_idp() {
     covers!("SDK-08");
-    let r = Recorder::start().await;
-    r.auth()
-        .begin_social_login(&visitor(), &IdentityProvider::Google)
-        .await
-        .unwrap();
-    assert_parity("get_auth_url_idp", &r.wire().await, &[]);
+    let ours = recorded(async |auth| {
+        auth.begin_social_login(&visitor(), &IdentityProvider::Google)
+            .await
+            .unwrap();
+    })
+    .await;
+    assert_parity("get_auth_url_idp", &ours, &[]);
 }
 
 #[tokio::test]
 async fn sdk_get_auth_url_session() {
     covers!("SDK-09");
-    let r = Recorder::start().await;
-    r.auth()
-        .begin_session_login(&visitor(), &SESSION_TOKEN.into())
-        .await
-        .unwrap();
-    assert_parity("get_auth_url_session", &r.wire().await, &[]);
+    let ours = recorded(async |auth| {
+        auth.begin_session_login(&visitor(), &SESSION_TOKEN.into())
+            .await
+            .unwrap();
+    })
+    .await;
+    assert_parity("get_auth_url_session", &ours, &[]);
 }
 
 #[tokio::test]
@@ -410,8 +467,7 @@ async fn sdk_get_member_tokens() {
     let begun = r.wire().await.len();
     let callback = format!("{REDIRECT_URI}?code={CODE}&state={state}");
     auth.complete_login(&callback, pending).await.unwrap();
-    let exchange = &r.wire().await[begun..];
-    assert_parity("get_member_tokens", exchange, &[]);
+    assert_parity("get_member_tokens", &r.wire().await[begun..], &[]);
 }
 
 /// What server-side `member_tokens` does differently from the SDK's iframe login.
@@ -425,48 +481,38 @@ const DIRECT_LOGIN: &[&str] = &[
 #[tokio::test]
 async fn sdk_direct_login() {
     covers!("SDK-11");
-    let r = Recorder::start().await;
-    r.auth()
-        .member_tokens(&visitor(), &SESSION_TOKEN.into())
-        .await
-        .unwrap();
-    assert_parity("direct_login", &r.wire().await, DIRECT_LOGIN);
+    assert_parity("direct_login", &member_tokens().await, DIRECT_LOGIN);
 }
 
 #[tokio::test]
 async fn deviation_session_tokens_become_member_tokens_without_an_iframe() {
     covers!("SDK-11");
-    let r = Recorder::start().await;
-    r.auth()
-        .member_tokens(&visitor(), &SESSION_TOKEN.into())
-        .await
-        .unwrap();
-    let found = differences(&trace("direct_login"), &r.wire().await);
-    for difference in DIRECT_LOGIN {
-        assert!(found.iter().any(|d| d == difference), "{difference}");
-    }
+    let found = differences(&trace("direct_login"), &member_tokens().await);
+    assert_shown(&found, DIRECT_LOGIN);
 }
 
 #[tokio::test]
 async fn sdk_send_password_reset_email() {
     covers!("SDK-12");
-    let r = Recorder::start().await;
-    r.auth()
-        .send_password_reset(&visitor(), EMAIL, Some(REDIRECT_URI))
-        .await
-        .unwrap();
-    assert_parity("send_password_reset_email", &r.wire().await, &[]);
+    let ours = recorded(async |auth| {
+        auth.send_password_reset(&visitor(), EMAIL, Some(REDIRECT_URI))
+            .await
+            .unwrap();
+    })
+    .await;
+    assert_parity("send_password_reset_email", &ours, &[]);
 }
 
 #[tokio::test]
 async fn sdk_logout() {
     covers!("SDK-13");
-    let r = Recorder::start().await;
-    r.auth()
-        .logout_url(&visitor(), "https://mysite.com/")
-        .await
-        .unwrap();
-    assert_parity("logout", &r.wire().await, &[]);
+    let ours = recorded(async |auth| {
+        auth.logout_url(&visitor(), "https://mysite.com/")
+            .await
+            .unwrap();
+    })
+    .await;
+    assert_parity("logout", &ours, &[]);
 }
 
 /// The flows send the site header the API-key docs require; the SDK relies on the visitor
@@ -476,24 +522,18 @@ const SITE_HEADER: &str = "request 0 (POST /oauth2/token): header wix-site-id ex
 #[tokio::test]
 async fn sdk_external_login() {
     covers!("SDK-14");
-    let r = Recorder::start().await;
-    r.auth()
-        .external_member_tokens(&visitor(), MEMBER_ID)
-        .await
-        .unwrap();
-    assert_parity("external_login", &r.wire().await, &[SITE_HEADER]);
+    assert_parity(
+        "external_login",
+        &external_member_tokens().await,
+        &[SITE_HEADER],
+    );
 }
 
 #[tokio::test]
 async fn deviation_external_login_sends_the_site_header() {
     covers!("SDK-14");
-    let r = Recorder::start().await;
-    r.auth()
-        .external_member_tokens(&visitor(), MEMBER_ID)
-        .await
-        .unwrap();
-    let found = differences(&trace("external_login"), &r.wire().await);
-    assert!(found.iter().any(|d| d == SITE_HEADER), "{found:?}");
+    let found = differences(&trace("external_login"), &external_member_tokens().await);
+    assert_shown(&found, &[SITE_HEADER]);
 }
 
 const EXTERNAL_WITH_SESSION: &[&str] = &[
@@ -505,14 +545,9 @@ const EXTERNAL_WITH_SESSION: &[&str] = &[
 #[tokio::test]
 async fn sdk_external_login_with_session() {
     covers!("SDK-15");
-    let r = Recorder::start().await;
-    r.auth()
-        .external_login(&visitor(), EMAIL, true)
-        .await
-        .unwrap();
     assert_parity(
         "external_login_with_session",
-        &r.wire().await,
+        &external_login().await,
         EXTERNAL_WITH_SESSION,
     );
 }
@@ -520,18 +555,11 @@ async fn sdk_external_login_with_session() {
 #[tokio::test]
 async fn deviation_external_login_with_session_sends_site_and_defaults() {
     covers!("SDK-15");
-    let r = Recorder::start().await;
-    r.auth()
-        .external_login(&visitor(), EMAIL, true)
-        .await
-        .unwrap();
-    let found = differences(&trace("external_login_with_session"), &r.wire().await);
-    for difference in EXTERNAL_WITH_SESSION {
-        assert!(found.iter().any(|d| d == difference), "{difference}");
-    }
-    let sign_on = &r.wire().await[0];
+    let ours = external_login().await;
+    let found = differences(&trace("external_login_with_session"), &ours);
+    assert_shown(&found, EXTERNAL_WITH_SESSION);
     assert_eq!(
-        sign_on.body["mergeExistingContact"], true,
+        ours[0].body["mergeExistingContact"], true,
         "the documented default"
     );
 }
@@ -559,9 +587,10 @@ async fn every_trace_has_its_parity_test() {
 #[tokio::test]
 async fn a_changed_fixed_value_in_a_trace_fails_the_comparison() {
     covers!("SDK-16");
-    let r = Recorder::start().await;
-    r.auth().visitor_tokens().await.unwrap();
-    let ours = r.wire().await;
+    let ours = recorded(async |auth| {
+        auth.visitor_tokens().await.unwrap();
+    })
+    .await;
     let original = traces_dir().join("generate_visitor_tokens.json");
     assert!(differences(&load_trace(&original), &ours).is_empty());
 
