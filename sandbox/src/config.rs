@@ -11,6 +11,14 @@ pub const DEFAULT_CLIENT_ID: &str = "5a2f1c9e-0b7d-4c3a-9e8f-1d2c3b4a5e6f";
 pub const DEFAULT_REDIRECT_URI: &str = "http://127.0.0.1:3000/callback";
 /// The secret of the default client, for the `client_credentials` grant.
 pub const DEFAULT_CLIENT_SECRET: &str = "sandbox-app-secret";
+/// The origin the default client allows for `web_message` without a redirect URI.
+pub const DEFAULT_ALLOWED_ORIGIN: &str = "http://127.0.0.1:3000";
+/// The id of the sandbox's site, reported by Token Info and required with API keys.
+pub const DEFAULT_SITE_ID: &str = "0c5a1b2e-3d4f-4a6b-8c7d-9e0f1a2b3c4d";
+/// The IdP connection id `@wix/sdk` maps `google` to.
+pub const GOOGLE_IDP_CONNECTION_ID: &str = "0e6a50f5-b523-4e29-990d-f37fa2ffdd69";
+/// The IdP connection id `@wix/sdk` maps `facebook` to.
+pub const FACEBOOK_IDP_CONNECTION_ID: &str = "3ecad13f-52c3-483d-911f-31dbcf2a6d23";
 
 /// Everything the sandbox can be told.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -28,6 +36,15 @@ pub struct Config {
     pub refresh: RefreshPolicy,
     /// PBKDF2-HMAC-SHA256 rounds for stored passwords.
     pub password_hash_rounds: u32,
+    /// The site's id (Token Info's `siteId`; what `wix-site-id` must name with an API key).
+    pub site_id: String,
+    /// API keys with the permission "Manage Members Authentication" (Sign On, the
+    /// `authorized_client` grant).
+    pub api_keys: Vec<ApiKeyConfig>,
+    /// The site's identity-provider connections (social login through `authRequest.idp`).
+    pub identity_providers: Vec<IdentityProviderConfig>,
+    /// How Authorize answers a request that does not look like a browser navigation.
+    pub authorize: AuthorizeMode,
 }
 
 impl Default for Config {
@@ -39,6 +56,13 @@ impl Default for Config {
             limits: Limits::default(),
             refresh: RefreshPolicy::default(),
             password_hash_rounds: 1_000,
+            site_id: DEFAULT_SITE_ID.to_string(),
+            api_keys: Vec::new(),
+            identity_providers: vec![
+                IdentityProviderConfig::new(GOOGLE_IDP_CONNECTION_ID, "Google"),
+                IdentityProviderConfig::new(FACEBOOK_IDP_CONNECTION_ID, "Facebook"),
+            ],
+            authorize: AuthorizeMode::default(),
         }
     }
 }
@@ -58,6 +82,10 @@ pub struct OAuthClient {
     /// The secret for the `client_credentials` grant; `None` means the client cannot use it.
     #[serde(default)]
     pub secret: Option<String>,
+    /// Origins a `web_message` answer without a redirect URI is posted to (Wix's "allowed
+    /// redirect domains"), matched exactly.
+    #[serde(default)]
+    pub allowed_origins: Vec<String>,
 }
 
 impl OAuthClient {
@@ -68,6 +96,7 @@ impl OAuthClient {
             redirect_uris: Vec::new(),
             post_flow_urls: Vec::new(),
             secret: None,
+            allowed_origins: Vec::new(),
         }
     }
 
@@ -83,6 +112,12 @@ impl OAuthClient {
         self
     }
 
+    /// Allows an origin for `web_message` answers.
+    pub fn allowed_origin(mut self, origin: impl Into<String>) -> Self {
+        self.allowed_origins.push(origin.into());
+        self
+    }
+
     /// Sets the `client_credentials` secret.
     pub fn secret(mut self, secret: impl Into<String>) -> Self {
         self.secret = Some(secret.into());
@@ -94,8 +129,68 @@ impl OAuthClient {
         Self::new(DEFAULT_CLIENT_ID)
             .redirect_uri(DEFAULT_REDIRECT_URI)
             .post_flow_url("http://127.0.0.1:3000/")
+            .allowed_origin(DEFAULT_ALLOWED_ORIGIN)
             .secret(DEFAULT_CLIENT_SECRET)
     }
+}
+
+/// An API key and the one site or account it belongs to.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ApiKeyConfig {
+    /// The key, as sent in `Authorization`.
+    pub key: String,
+    /// The site it acts on (`wix-site-id`).
+    #[serde(default)]
+    pub site_id: Option<String>,
+    /// The account it acts on (`wix-account-id`).
+    #[serde(default)]
+    pub account_id: Option<String>,
+}
+
+impl ApiKeyConfig {
+    /// A key for a site.
+    pub fn for_site(key: impl Into<String>, site_id: impl Into<String>) -> Self {
+        Self {
+            key: key.into(),
+            site_id: Some(site_id.into()),
+            account_id: None,
+        }
+    }
+}
+
+/// An identity-provider connection of the site; the sandbox serves a stand-in of the
+/// provider's page for it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct IdentityProviderConfig {
+    /// The IdP connection id sent as `authRequest.idp`.
+    pub id: String,
+    /// The provider's name, shown on its stand-in page.
+    pub name: String,
+}
+
+impl IdentityProviderConfig {
+    /// A connection with its id and display name.
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            name: name.into(),
+        }
+    }
+}
+
+/// How Authorize answers a request that does not look like a browser navigation.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum AuthorizeMode {
+    /// Redirect every request (a `302`), as a server-side read of the authorize URL needs.
+    #[default]
+    Redirect,
+    /// Only a browser navigation (`Sec-Fetch-Mode: navigate`, or an `Accept` that names
+    /// `text/html`) is redirected; anything else gets a `200` HTML page, as a site might
+    /// answer a request without its cookies, so clients can prove their browser fallback.
+    Pessimistic,
 }
 
 /// The site's member policies.
@@ -110,6 +205,9 @@ pub struct Policy {
     pub require_captcha: bool,
     /// The shortest password accepted.
     pub password_min_length: usize,
+    /// A correct password answers `REQUIRE_MFA` (a second factor Wix offers no public
+    /// operation for) instead of `SUCCESS`.
+    pub require_mfa: bool,
 }
 
 impl Default for Policy {
@@ -119,6 +217,7 @@ impl Default for Policy {
             require_owner_approval: false,
             require_captcha: false,
             password_min_length: 6,
+            require_mfa: false,
         }
     }
 }
@@ -229,5 +328,17 @@ impl Config {
     /// The client with this ID.
     pub fn client(&self, id: &str) -> Option<&OAuthClient> {
         self.clients.iter().find(|c| c.id == id)
+    }
+
+    /// The API key with this value, compared in constant time.
+    pub fn api_key(&self, key: &str) -> Option<&ApiKeyConfig> {
+        self.api_keys
+            .iter()
+            .find(|k| crate::crypto::secrets_equal(&k.key, key))
+    }
+
+    /// The identity-provider connection with this id.
+    pub fn identity_provider(&self, id: &str) -> Option<&IdentityProviderConfig> {
+        self.identity_providers.iter().find(|p| p.id == id)
     }
 }

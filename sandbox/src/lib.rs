@@ -30,7 +30,10 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub use clock::{Clock, ManualClock, SystemClock};
-pub use config::{Config, Lifetimes, Limits, OAuthClient, Policy, RefreshPolicy};
+pub use config::{
+    ApiKeyConfig, AuthorizeMode, Config, IdentityProviderConfig, Lifetimes, Limits, OAuthClient,
+    Policy, RefreshPolicy,
+};
 
 /// Entry point: [`Sandbox::builder`].
 pub struct Sandbox;
@@ -88,6 +91,18 @@ impl SandboxBuilder {
     /// Sets the abuse limits.
     pub fn limits(mut self, limits: Limits) -> Self {
         self.config.limits = limits;
+        self
+    }
+
+    /// Registers an API key for a site or account.
+    pub fn api_key(mut self, key: ApiKeyConfig) -> Self {
+        self.config.api_keys.push(key);
+        self
+    }
+
+    /// Sets how Authorize answers requests that do not look like a browser navigation.
+    pub fn authorize_mode(mut self, mode: AuthorizeMode) -> Self {
+        self.config.authorize = mode;
         self
     }
 

@@ -57,6 +57,11 @@ pub struct Member {
     pub awaiting_approval: bool,
     /// Must reset the password before logging in.
     pub password_reset_required: bool,
+    /// The IdP connection the member signed in through, for social logins.
+    pub idp_connection: Option<String>,
+    /// The state a correct password answers instead of `SUCCESS` (MFA, another first
+    /// factor); the sandbox offers no way past it, as Wix offers no public one.
+    pub second_factor: Option<types::LoginState>,
     /// Created at (Unix seconds).
     pub created: u64,
     /// Last updated at (Unix seconds).
@@ -93,7 +98,7 @@ impl Member {
             identifiers: vec![types::Identifier {
                 email: Some(self.email.clone()),
             }],
-            connections: Vec::new(),
+            connections: self.connections(),
             identity_profile: Some(self.profile.clone()),
             metadata: Some(types::IdentityMetadata { tags: Vec::new() }),
             email: Some(types::Email {
@@ -106,6 +111,30 @@ impl Member {
             }),
             factors: Vec::new(),
         }
+    }
+}
+
+/// The id of the sandbox's password authenticator, in every password member's connections.
+pub const PASSWORD_AUTHENTICATOR_ID: &str = "31ddd8fc-ea95-43ac-95c5-902497125b90";
+
+impl Member {
+    /// How the member authenticates: a password authenticator, an IdP connection.
+    fn connections(&self) -> Vec<types::Connection> {
+        let password = self.password.as_ref().map(|_| types::Connection {
+            authenticator_connection: Some(types::AuthenticatorConnection {
+                authenticator_connection_id: Some(PASSWORD_AUTHENTICATOR_ID.into()),
+                re_enrollment_required: Some(false),
+            }),
+            idp_connection: None,
+        });
+        let idp = self.idp_connection.as_ref().map(|id| types::Connection {
+            authenticator_connection: None,
+            idp_connection: Some(types::IdpConnection {
+                idp_connection_id: Some(id.clone()),
+                idp_user_id: Some(self.id.clone()),
+            }),
+        });
+        password.into_iter().chain(idp).collect()
     }
 }
 
@@ -174,6 +203,8 @@ pub enum Pending {
     },
     /// `REQUIRE_OWNER_APPROVAL`.
     Approval,
+    /// `REQUIRE_MFA`, `MFA_CHALLENGE` or `REQUIRE_FIRST_FACTOR`: it never completes here.
+    SecondFactor(types::LoginState),
 }
 
 /// An issued state token.

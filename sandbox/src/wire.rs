@@ -126,6 +126,41 @@ pub fn ok<T: Serialize>(body: &T) -> Response {
     json_response(StatusCode::OK, body)
 }
 
+/// A `200` whose `identity` has the shape of the documented example: proto3 JSON omits
+/// empty collections and defaults, but Wix's example lists `connections`, the profile's
+/// `emails`, `phones`, `labels`, `customFields` and `privacyStatus`, `metadata.tags` and
+/// `status.reasons` even when empty, and clients read them.
+pub fn ok_with_identity<T: Serialize>(body: &T) -> Response {
+    let Ok(mut value) = serde_json::to_value(body) else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if let Some(identity) = value.get_mut("identity").and_then(|i| i.as_object_mut()) {
+        let empty = || serde_json::Value::Array(Vec::new());
+        identity.entry("connections").or_insert_with(empty);
+        let profile = identity
+            .entry("identityProfile")
+            .or_insert_with(|| serde_json::json!({}));
+        if let Some(profile) = profile.as_object_mut() {
+            for key in ["emails", "phones", "labels", "customFields"] {
+                profile.entry(key).or_insert_with(empty);
+            }
+            profile
+                .entry("privacyStatus")
+                .or_insert_with(|| "UNDEFINED".into());
+        }
+        for (object, key) in [("metadata", "tags"), ("status", "reasons")] {
+            if let Some(inner) = identity
+                .entry(object)
+                .or_insert_with(|| serde_json::json!({}))
+                .as_object_mut()
+            {
+                inner.entry(key).or_insert_with(empty);
+            }
+        }
+    }
+    ok(&value)
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         match self {
@@ -280,6 +315,13 @@ pub async fn stamp(response: Response) -> Response {
     } else {
         response
     };
+    if response.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        // The oversized body was not read: a connection kept alive would start its next
+        // request inside it. Closing it cleanly lets pooled clients open a new one.
+        response
+            .headers_mut()
+            .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    }
     let id = format!("sbx-{:016x}", NEXT.fetch_add(1, Ordering::Relaxed));
     if let Ok(value) = HeaderValue::from_str(&id) {
         response.headers_mut().insert(REQUEST_ID, value);

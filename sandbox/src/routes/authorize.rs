@@ -4,14 +4,14 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::extract::{Form, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use url::Url;
 
 use super::iam::check_credentials;
 use super::members;
 use crate::AppState;
-use crate::config::Config;
+use crate::config::{AuthorizeMode, Config};
 use crate::crypto;
 use crate::store::{CodeGrant, RedirectIntent};
 use crate::wire::ApiError;
@@ -23,17 +23,51 @@ pub enum AuthorizeProblem {
     UnknownClient,
     /// The redirect URI is not registered for the client (exact match).
     UnregisteredRedirect,
+    /// `query` or `fragment` without a redirect URI: there is nowhere to redirect.
+    MissingRedirect,
+    /// `web_message` without a redirect URI, for a client with no allowed origin.
+    NoAllowedOrigin,
 }
 
-/// Checks the client and its redirect URI; failures must not redirect (RFC 6749 §4.1.2.1).
+impl AuthorizeProblem {
+    /// What the problem says to the developer.
+    pub fn message(self) -> &'static str {
+        match self {
+            Self::UnknownClient => "No OAuth app has this client ID",
+            Self::UnregisteredRedirect => {
+                "Invalid redirect URI: it is not an allowed redirect URI of the client"
+            }
+            Self::MissingRedirect => {
+                "The redirect URI is missing: responseMode query and fragment redirect to it (only web_message works without one)"
+            }
+            Self::NoAllowedOrigin => {
+                "web_message without a redirect URI posts to the client's allowed origins, and this client has none"
+            }
+        }
+    }
+}
+
+/// Checks the client and where the answer goes; failures must not redirect (RFC 6749
+/// §4.1.2.1). Without a redirect URI only `web_message` works, posting to the client's
+/// allowed origins.
 pub fn check_client_and_redirect(
     config: &Config,
     client_id: &str,
     redirect_uri: &str,
+    response_mode: Option<&str>,
 ) -> Result<(), AuthorizeProblem> {
     let client = config
         .client(client_id)
         .ok_or(AuthorizeProblem::UnknownClient)?;
+    if redirect_uri.is_empty() {
+        return match response_mode {
+            Some("web_message") if client.allowed_origins.is_empty() => {
+                Err(AuthorizeProblem::NoAllowedOrigin)
+            }
+            Some("web_message") => Ok(()),
+            _ => Err(AuthorizeProblem::MissingRedirect),
+        };
+    }
     if client.redirect_uris.iter().any(|u| u == redirect_uri) {
         Ok(())
     } else {
@@ -73,6 +107,7 @@ struct AuthRequest {
     code_challenge_method: Option<String>,
     prompt: Option<String>,
     session_token: Option<String>,
+    idp: Option<String>,
 }
 
 impl AuthRequest {
@@ -97,6 +132,7 @@ impl AuthRequest {
                 .session_token
                 .as_ref()
                 .map(|s| s.expose_secret().to_string()),
+            idp: request.idp.clone(),
         }
     }
 
@@ -113,6 +149,7 @@ impl AuthRequest {
             code_challenge_method: get("codeChallengeMethod"),
             prompt: get("prompt"),
             session_token: get("sessionToken"),
+            idp: get("idp"),
         }
     }
 
@@ -130,18 +167,35 @@ impl AuthRequest {
             session_token: None,
             nonce: None,
             prompt: None,
-            idp: None,
+            idp: self.idp,
         };
         RedirectIntent::Auth(Box::new(request), Some(types::Prompt::Login))
     }
 }
 
+/// Whether a request looks like a browser navigating to the page.
+fn is_navigation(headers: &HeaderMap) -> bool {
+    let header = |name: header::HeaderName| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+    };
+    headers
+        .get("sec-fetch-mode")
+        .is_some_and(|m| m.as_bytes().eq_ignore_ascii_case(b"navigate"))
+        || header(header::ACCEPT).contains("text/html")
+}
+
 /// `GET /_api/oauth2/authorize`.
 pub async fn authorize(
     State(app): State<Arc<AppState>>,
+    headers: HeaderMap,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let request = match query.get("redirectSessionId") {
+    let session_id = query.get("redirectSessionId").cloned();
+    let request = match &session_id {
         Some(id) => match app.store().redirect_sessions.get(id) {
             Some(RedirectIntent::Auth(request, prompt)) => {
                 AuthRequest::from_intent(request, prompt.map(|p| p.to_string()))
@@ -150,21 +204,23 @@ pub async fn authorize(
         },
         None => AuthRequest::from_query(&query),
     };
-    match check_client_and_redirect(&app.config, &request.client_id, &request.redirect_uri) {
-        Err(AuthorizeProblem::UnknownClient) => {
-            return error_page(StatusCode::BAD_REQUEST, "Unknown OAuth client.");
-        }
-        Err(AuthorizeProblem::UnregisteredRedirect) => {
-            return error_page(StatusCode::BAD_REQUEST, "Invalid redirect URI.");
-        }
-        Ok(()) => {}
+    if let Err(problem) = check_client_and_redirect(
+        &app.config,
+        &request.client_id,
+        &request.redirect_uri,
+        request.response_mode.as_deref(),
+    ) {
+        return error_page(StatusCode::BAD_REQUEST, problem.message());
     }
     if let Err((error, description)) = check_code_request(
         request.response_type.as_deref(),
         request.code_challenge.as_deref(),
         request.code_challenge_method.as_deref(),
     ) {
-        return deliver(&request, Outcome::Error(error, description));
+        return deliver(&app.config, &request, Outcome::Error(error, description));
+    }
+    if app.config.authorize == AuthorizeMode::Pessimistic && !is_navigation(&headers) {
+        return browser_needed_page();
     }
     let now = app.now();
     let member = match request.prompt.as_deref() {
@@ -176,6 +232,7 @@ pub async fn authorize(
     };
     match (request.prompt.as_deref(), member) {
         (Some("none"), None) => deliver(
+            &app.config,
             &request,
             Outcome::Error(
                 "login_required",
@@ -183,14 +240,28 @@ pub async fn authorize(
             ),
         ),
         (Some("login"), _) | (_, None) => {
-            let id = match crypto::guid() {
-                Ok(id) => id,
-                Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+            // One authorization request is one login page: views of a redirect session's
+            // URL share its id, so it completes once; a bare query gets one id per view.
+            let id = match session_id {
+                Some(id) => id,
+                None => {
+                    let Ok(id) = crypto::guid() else {
+                        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+                    };
+                    app.store()
+                        .redirect_sessions
+                        .insert(id.clone(), request.clone().into_intent());
+                    id
+                }
             };
-            app.store()
-                .redirect_sessions
-                .insert(id.clone(), request.into_intent());
-            login_form_page(StatusCode::OK, &id, None)
+            match request
+                .idp
+                .as_deref()
+                .and_then(|idp| app.config.identity_provider(idp))
+            {
+                Some(provider) => provider_page(StatusCode::OK, &id, &provider.name),
+                None => login_form_page(StatusCode::OK, &id, None),
+            }
         }
         (_, Some(member_id)) => issue_and_deliver(&app, &request, &member_id),
     }
@@ -213,7 +284,7 @@ fn issue_and_deliver(app: &AppState, request: &AuthRequest, member_id: &str) -> 
         redeemed: None,
     };
     app.store().codes.insert(code.clone(), grant);
-    deliver(request, Outcome::Code(code))
+    deliver(&app.config, request, Outcome::Code(code))
 }
 
 /// What goes back to the redirect URI.
@@ -223,8 +294,9 @@ enum Outcome {
 }
 
 /// Sends the result to the redirect URI per `responseMode`: a 302 with the query or the
-/// fragment, or for `web_message` a page that posts it to the opener.
-fn deliver(request: &AuthRequest, outcome: Outcome) -> Response {
+/// fragment, or for `web_message` a page that posts it to the opener — at the redirect
+/// URI's origin, or without one at each allowed origin of the client.
+fn deliver(config: &Config, request: &AuthRequest, outcome: Outcome) -> Response {
     let mut pairs: Vec<(&str, String)> = match outcome {
         Outcome::Code(code) => vec![("code", code)],
         Outcome::Error(error, description) => vec![
@@ -235,26 +307,21 @@ fn deliver(request: &AuthRequest, outcome: Outcome) -> Response {
     if let Some(state) = &request.state {
         pairs.push(("state", state.clone()));
     }
+    let mode = request.response_mode.as_deref().unwrap_or("query");
+    if mode == "web_message" {
+        let origins: Vec<String> = match Url::parse(&request.redirect_uri) {
+            Ok(target) => vec![target.origin().ascii_serialization()],
+            Err(_) => config
+                .client(&request.client_id)
+                .map(|c| c.allowed_origins.clone())
+                .unwrap_or_default(),
+        };
+        return post_message_page(pairs, &origins);
+    }
     let Ok(mut target) = Url::parse(&request.redirect_uri) else {
         return error_page(StatusCode::BAD_REQUEST, "Invalid redirect URI.");
     };
-    match request.response_mode.as_deref().unwrap_or("query") {
-        "web_message" => {
-            let message: serde_json::Map<String, serde_json::Value> = pairs
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v.into()))
-                .collect();
-            let json = serde_json::Value::Object(message)
-                .to_string()
-                .replace('<', "\\u003c");
-            let origin = serde_json::Value::String(target.origin().ascii_serialization())
-                .to_string()
-                .replace('<', "\\u003c");
-            Html(format!(
-                "<!doctype html><html><body><script>(window.opener || window.parent).postMessage({json}, {origin});</script></body></html>"
-            ))
-            .into_response()
-        }
+    match mode {
         "fragment" => {
             let fragment = url::form_urlencoded::Serializer::new(String::new())
                 .extend_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
@@ -269,6 +336,38 @@ fn deliver(request: &AuthRequest, outcome: Outcome) -> Response {
             redirect(target.as_str())
         }
     }
+}
+
+/// A page that posts the result to its opener (or parent frame) at each origin; the browser
+/// delivers it only where the origin matches.
+fn post_message_page(pairs: Vec<(&str, String)>, origins: &[String]) -> Response {
+    let message: serde_json::Map<String, serde_json::Value> = pairs
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.into()))
+        .collect();
+    let json = serde_json::Value::Object(message)
+        .to_string()
+        .replace('<', "\\u003c");
+    let posts: String = origins
+        .iter()
+        .map(|origin| {
+            let origin = serde_json::Value::String(origin.clone())
+                .to_string()
+                .replace('<', "\\u003c");
+            format!("(window.opener || window.parent).postMessage({json}, {origin});")
+        })
+        .collect();
+    Html(format!(
+        "<!doctype html><html><body><script>{posts}</script></body></html>"
+    ))
+    .into_response()
+}
+
+/// What the pessimistic mode answers a request that is not a browser navigation: a page,
+/// as a site may answer a request without its cookies, and no code.
+fn browser_needed_page() -> Response {
+    Html("<!doctype html><html><body><p>Continue in your browser to sign in.</p></body></html>")
+        .into_response()
 }
 
 fn redirect(location: &str) -> Response {
@@ -338,6 +437,54 @@ pub async fn login_form(
             "This redirect session is a logout.",
         ),
     }
+}
+
+/// `POST /_sandbox/idp`: the stand-in of a social provider's consent page. `email` is the
+/// provider's account; its member is found or created (verified, linked to the IdP
+/// connection), and the authorization completes once, as after the login page.
+pub async fn provider_form(
+    State(app): State<Arc<AppState>>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    let field = |k: &str| form.get(k).map(String::as_str).unwrap_or_default();
+    let id = field("redirectSessionId");
+    let email = field("email").trim();
+    let Some(RedirectIntent::Auth(request, prompt)) = app.store().redirect_sessions.remove(id)
+    else {
+        return error_page(StatusCode::BAD_REQUEST, "Unknown redirect session.");
+    };
+    let request = AuthRequest::from_intent(&request, prompt.map(|p| p.to_string()));
+    let Some(connection) = request.idp.clone() else {
+        return error_page(
+            StatusCode::BAD_REQUEST,
+            "This login has no identity provider.",
+        );
+    };
+    if !members::is_email(email) {
+        return error_page(
+            StatusCode::BAD_REQUEST,
+            "The provider account needs an email.",
+        );
+    }
+    let member_id = match members::provider_member(&app, email, &connection) {
+        Ok(member_id) => member_id,
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    issue_and_deliver(&app, &request, &member_id)
+}
+
+fn provider_page(status: StatusCode, redirect_session_id: &str, provider: &str) -> Response {
+    let provider = escape_html(provider);
+    let body = format!(
+        "<!doctype html><html><head><title>Sign in with {provider}</title></head><body>\
+         <h1>Sign in with {provider}</h1><p>A stand-in of the provider's page.</p>\
+         <form method=\"post\" action=\"/_sandbox/idp\">\
+         <input type=\"hidden\" name=\"redirectSessionId\" value=\"{}\">\
+         <label>{provider} account email <input type=\"email\" name=\"email\" required></label>\
+         <button type=\"submit\">Continue</button></form></body></html>",
+        escape_html(redirect_session_id)
+    );
+    (status, Html(body)).into_response()
 }
 
 fn message(error: &ApiError) -> String {

@@ -79,6 +79,10 @@ pub struct SeedMember {
     awaiting_approval: bool,
     #[serde(default)]
     awaiting_verification: bool,
+    /// `REQUIRE_MFA`, `MFA_CHALLENGE` or `REQUIRE_FIRST_FACTOR`: what a correct password
+    /// answers instead of `SUCCESS`.
+    #[serde(default)]
+    login_state: Option<String>,
 }
 
 /// `POST /_sandbox/members`: adds a member directly, with the flags a test needs.
@@ -95,6 +99,21 @@ pub async fn seed_member(
     member.awaiting_approval = body.awaiting_approval;
     member.awaiting_verification = body.awaiting_verification;
     member.email_verified = !body.awaiting_verification;
+    member.second_factor = match body.login_state.as_deref() {
+        None => None,
+        Some("REQUIRE_MFA") => Some(wix_auth_generated::types::LoginState::RequireMfa),
+        Some("MFA_CHALLENGE") => Some(wix_auth_generated::types::LoginState::MfaChallenge),
+        Some("REQUIRE_FIRST_FACTOR") => {
+            Some(wix_auth_generated::types::LoginState::RequireFirstFactor)
+        }
+        Some(_) => {
+            return Err(ApiError::field(
+                "loginState",
+                "INVALID_ENUM",
+                "loginState must be REQUIRE_MFA, MFA_CHALLENGE or REQUIRE_FIRST_FACTOR",
+            ));
+        }
+    };
     let mut store = app.store();
     if store.member_by_email(&body.email).is_some() {
         return Err(ApiError::app(

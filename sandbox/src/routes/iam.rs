@@ -9,6 +9,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use wix_auth_generated::types;
 
+use super::api_keys::{ApiKeyProblem, api_key_call};
 use super::members::{self, answer, caller, check_captcha, check_email};
 use crate::AppState;
 use crate::store::{FailedLogins, Pending, Subject};
@@ -24,6 +25,9 @@ pub async fn register(
     check_captcha(&app, &body.captcha_tokens)?;
     let email = body.login_id.email.trim();
     check_email("loginId.email", email)?;
+    if let Some(profile) = &body.profile {
+        members::check_profile("profile", profile)?;
+    }
     let hash = members::hash_new_password(&app, "password", body.password.as_ref()).await?;
     let now = app.now();
     let mut store = app.store();
@@ -41,7 +45,7 @@ pub async fn register(
     let id = member.id.clone();
     store.insert_member(member);
     let response = members::advance(&app, &mut store, &id)?;
-    Ok(wire::ok(&response))
+    Ok(wire::ok_with_identity(&response))
 }
 
 /// `POST /_api/iam/authentication/v2/login`.
@@ -62,7 +66,7 @@ pub async fn login(
         .unwrap_or_default();
     let member_id = check_credentials(&app, body.login_id.email.trim(), password).await?;
     let response = members::advance(&app, &mut app.store(), &member_id)?;
-    Ok(wire::ok(&response))
+    Ok(wire::ok_with_identity(&response))
 }
 
 /// Checks an email and password against the members, with throttling: the member's ID when
@@ -165,9 +169,10 @@ fn continue_login(app: &AppState, state_token: &str) -> Result<Response, ApiErro
         Pending::Verification { .. } => member
             .awaiting_verification
             .then_some(types::LoginState::RequireEmailVerification),
+        Pending::SecondFactor(state) => Some(state),
     };
     if let Some(state) = still_pending {
-        return Ok(wire::ok(&answer(
+        return Ok(wire::ok_with_identity(&answer(
             state,
             &member,
             None,
@@ -176,23 +181,29 @@ fn continue_login(app: &AppState, state_token: &str) -> Result<Response, ApiErro
     }
     store.states.remove(state_token);
     let response = members::advance(app, &mut store, &member.id)?;
-    Ok(wire::ok(&response))
+    Ok(wire::ok_with_identity(&response))
 }
 
-/// `POST /_api/iam/authentication/v2/sign-on`: app identities only.
+/// `POST /_api/iam/authentication/v2/sign-on`: app identities only (a `client_credentials`
+/// token, or an API key with its site or account).
 pub async fn sign_on(
     State(app): State<Arc<AppState>>,
     headers: HeaderMap,
     WixJson(body): WixJson<types::SignOnRequest>,
 ) -> Result<Response, ApiError> {
-    let grant = caller(&app, &headers)?;
-    if !matches!(grant.subject, Subject::App(_)) {
+    let by_key = api_key_call(&app, &headers)
+        .map_err(ApiKeyProblem::into_wix)?
+        .is_some();
+    if !by_key && !matches!(caller(&app, &headers)?.subject, Subject::App(_)) {
         return Err(ApiError::forbidden(
             "Sign On needs an app identity (client_credentials token or API key)",
         ));
     }
     let email = body.login_id.email.trim();
     check_email("loginId.email", email)?;
+    if let Some(profile) = &body.profile {
+        members::check_profile("profile", profile)?;
+    }
     let now = app.now();
     let mut store = app.store();
     let id = match store.member_by_email(email).map(|m| m.id.clone()) {
@@ -220,7 +231,7 @@ pub async fn sign_on(
         session.clone(),
         (id, now + app.config.lifetimes.session_token),
     );
-    Ok(wire::ok(&types::SignOnResponse {
+    Ok(wire::ok_with_identity(&types::SignOnResponse {
         session_token: Some(session.into()),
         identity: Some(identity),
     }))

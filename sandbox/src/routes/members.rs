@@ -92,7 +92,9 @@ pub fn is_email(email: &str) -> bool {
     let Some((local, domain)) = email.split_once('@') else {
         return false;
     };
-    !local.is_empty()
+    email.len() <= MAX_EMAIL_LEN
+        && !email.chars().any(char::is_control)
+        && !local.is_empty()
         && !domain.contains('@')
         && domain.contains('.')
         && !domain.starts_with('.')
@@ -101,6 +103,79 @@ pub fn is_email(email: &str) -> bool {
 }
 
 /// The error a used, expired or unknown state token gets.
+/// The member a social provider's account signs in as: found by email, or created without
+/// a password (the provider vouches for the email, so it is verified), and linked to the
+/// IdP connection.
+pub fn provider_member(app: &AppState, email: &str, connection: &str) -> Result<String, ApiError> {
+    let now = app.now();
+    let mut store = app.store();
+    if let Some(member) = store.member_by_email(email).map(|m| m.id.clone()) {
+        if let Some(m) = store.members.get_mut(&member) {
+            m.idp_connection
+                .get_or_insert_with(|| connection.to_string());
+        }
+        return Ok(member);
+    }
+    let mut member = new_member(email, None, None, now)?;
+    member.email_verified = true;
+    member.idp_connection = Some(connection.to_string());
+    let id = member.id.clone();
+    store.insert_member(member);
+    Ok(id)
+}
+
+/// The longest email address accepted (RFC 5321's path limit, as Validate Email's `maxLength`).
+pub const MAX_EMAIL_LEN: usize = 254;
+
+/// Refuses profile values outside the npm types: an open enum (`privacyStatus`, a tag) with
+/// a value Wix does not define, and a custom field whose value sets none of the typed keys
+/// (an unknown key such as `text` would otherwise be stored as `{}`).
+pub fn check_profile(field: &str, profile: &types::IdentityProfile) -> Result<(), ApiError> {
+    let unknown = |path: String, value: &str| {
+        Err(ApiError::field(
+            &path,
+            "INVALID_ENUM",
+            format!("`{value}` is not a value of `{path}`"),
+        ))
+    };
+    if let Some(types::OpenPrivacyStatus::String(value)) = &profile.privacy_status {
+        return unknown(format!("{field}.privacyStatus"), value);
+    }
+    for (i, email) in profile.secondary_emails.iter().enumerate() {
+        if let Some(types::OpenEmailTag::String(value)) = &email.tag {
+            return unknown(format!("{field}.secondaryEmails[{i}].tag"), value);
+        }
+    }
+    for (i, phone) in profile.phones_v2.iter().enumerate() {
+        if let Some(types::OpenPhoneTag::String(value)) = &phone.tag {
+            return unknown(format!("{field}.phonesV2[{i}].tag"), value);
+        }
+    }
+    for (i, address) in profile.addresses.iter().enumerate() {
+        if let Some(types::OpenAddressTag::String(value)) = &address.tag {
+            return unknown(format!("{field}.addresses[{i}].tag"), value);
+        }
+    }
+    for (i, custom) in profile.custom_fields.iter().enumerate() {
+        let typed = custom.value.as_ref().is_some_and(|v| {
+            v.str_value.is_some()
+                || v.num_value.is_some()
+                || v.date_value.is_some()
+                || v.bool_value.is_some()
+                || v.list_value.is_some()
+                || v.map_value.is_some()
+        });
+        if !typed {
+            return Err(ApiError::field(
+                &format!("{field}.customFields[{i}].value"),
+                "REQUIRED_FIELD",
+                "A custom field's value sets one of strValue, numValue, dateValue, boolValue, listValue or mapValue",
+            ));
+        }
+    }
+    Ok(())
+}
+
 pub fn invalid_state_token() -> ApiError {
     ApiError::app(
         StatusCode::BAD_REQUEST,
@@ -125,6 +200,8 @@ pub fn new_member(
         awaiting_verification: false,
         awaiting_approval: false,
         password_reset_required: false,
+        idp_connection: None,
+        second_factor: None,
         created: now,
         updated: now,
         revision: 1,
@@ -169,6 +246,22 @@ pub fn advance(
             None,
             Some(state_token),
         ));
+    }
+    let second_factor = member
+        .second_factor
+        .or((app.config.policy.require_mfa && member.password.is_some())
+            .then_some(types::LoginState::RequireMfa));
+    if let Some(state) = second_factor {
+        let state_token = crypto::token("AST.sbx-")?;
+        store.states.insert(
+            state_token.clone(),
+            StateGrant {
+                member_id: member.id.clone(),
+                pending: Pending::SecondFactor(state),
+                expires: now + app.config.lifetimes.state_token,
+            },
+        );
+        return Ok(answer(state, &member, None, Some(state_token)));
     }
     let session = crypto::token("MST.sbx-")?;
     store.sessions.insert(

@@ -1,10 +1,12 @@
 //! The HTTP surface: every operation of the spec at its wire path (and the alias paths),
 //! the site-domain authorize endpoint with its login page, and `/_sandbox` control.
 
+mod api_keys;
 mod authorize;
 mod control;
 mod iam;
 mod members;
+mod my_member;
 mod oauth;
 mod recovery;
 mod redirects;
@@ -60,6 +62,7 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
         router = router.route(path, post(redirects::create));
     }
     router
+        .route("/members/v1/members/my", get(my_member::get_my_member))
         .route("/oauth2/token", post(oauth::token))
         .route("/oauth2/token-info", post(oauth::token_info))
         .route("/_api/oauth2/authorize", get(authorize::authorize))
@@ -67,6 +70,7 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
             "/_sandbox/login",
             get(authorize::login_page).post(authorize::login_form),
         )
+        .route("/_sandbox/idp", post(authorize::provider_form))
         .route("/_sandbox/outbox", get(control::outbox))
         .route("/_sandbox/approve", post(control::approve))
         .route("/_sandbox/contacts", post(control::seed_contact))

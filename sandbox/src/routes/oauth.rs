@@ -11,6 +11,8 @@ use axum::response::Response;
 use serde_json::Value;
 use wix_auth_generated::types;
 
+use super::api_keys::{ApiKeyProblem, api_key_call};
+use super::members;
 use crate::AppState;
 use crate::config::RefreshPolicy;
 use crate::crypto;
@@ -74,12 +76,75 @@ pub async fn token(
 ) -> Result<Response, ApiError> {
     let body = body.map_err(|r| wire::body_rejection(r.status()))?;
     let fields = Fields::parse(&headers, &body)?;
-    let client_id = fields.require("clientId", "client_id")?.to_string();
     let grant_type = fields.require("grantType", "grant_type")?;
     *app.store()
         .token_requests
         .entry(grant_type.to_string())
         .or_default() += 1;
+    let tokens = if grant_type == "authorized_client" {
+        authorized_client(&app, &headers, &fields)?
+    } else {
+        client_grant(&app, &fields, grant_type)?
+    };
+    let mut response = wire::ok(&tokens);
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
+}
+
+/// The `authorized_client` grant: member tokens for a member id, to a caller holding an API
+/// key beside a visitor token (`Authorization: <visitor access token>,<API key>`). With a
+/// `session_token` (from Sign On) it must be this member's and is used up.
+fn authorized_client(
+    app: &AppState,
+    headers: &HeaderMap,
+    fields: &Fields,
+) -> Result<types::TokenResponse, ApiError> {
+    let call = api_key_call(app, headers)
+        .map_err(ApiKeyProblem::into_oauth)?
+        .ok_or_else(|| ApiError::oauth("invalid_client", "authorized_client needs an API key"))?;
+    let visitor = call.token.ok_or_else(|| {
+        ApiError::oauth(
+            "invalid_request",
+            "authorized_client needs `<visitor access token>,<API key>` in Authorization",
+        )
+    })?;
+    let member_id = fields.require("memberId", "member_id")?;
+    let now = app.now();
+    let mut store = app.store();
+    let invalid = |d: &str| ApiError::oauth("invalid_grant", d);
+    let active = store.members.get(member_id).map(|m| m.is_active());
+    match active {
+        None => return Err(invalid("No member has this id")),
+        Some(false) => return Err(invalid("The member is not active")),
+        Some(true) => {}
+    }
+    if let Some(session_token) = fields.get("sessionToken", "session_token")
+        && members::redeem_session(&mut store, session_token, now).as_deref() != Some(member_id)
+    {
+        return Err(invalid(
+            "The session token is unknown, used, expired or another member's",
+        ));
+    }
+    let family = store.next_family();
+    issue(
+        app,
+        &mut store,
+        Subject::Member(member_id.to_string()),
+        &visitor.client_id,
+        family,
+        true,
+    )
+}
+
+/// The grants of an OAuth client: `anonymous`, `authorization_code`, `refresh_token`,
+/// `client_credentials`.
+fn client_grant(
+    app: &AppState,
+    fields: &Fields,
+    grant_type: &str,
+) -> Result<types::TokenResponse, ApiError> {
+    let client_id = fields.require("clientId", "client_id")?.to_string();
     let tokens = match grant_type {
         "anonymous" => {
             app.config
@@ -88,10 +153,10 @@ pub async fn token(
             let visitor = Subject::Visitor(crypto::guid()?);
             let mut store = app.store();
             let family = store.next_family();
-            issue(&app, &mut store, visitor, &client_id, family, true)?
+            issue(app, &mut store, visitor, &client_id, family, true)?
         }
-        "authorization_code" => authorization_code(&app, &fields, &client_id)?,
-        "refresh_token" => refresh(&app, &fields, &client_id)?,
+        "authorization_code" => authorization_code(app, fields, &client_id)?,
+        "refresh_token" => refresh(app, fields, &client_id)?,
         "client_credentials" => {
             let secret = fields.require("clientSecret", "client_secret")?;
             let known = app
@@ -108,7 +173,7 @@ pub async fn token(
             let mut store = app.store();
             let family = store.next_family();
             issue(
-                &app,
+                app,
                 &mut store,
                 Subject::App(client_id.clone()),
                 &client_id,
@@ -119,14 +184,11 @@ pub async fn token(
         _ => {
             return Err(ApiError::oauth(
                 "unsupported_grant_type",
-                "grantType must be anonymous, authorization_code, refresh_token or client_credentials",
+                "grantType must be anonymous, authorization_code, refresh_token, client_credentials or authorized_client",
             ));
         }
     };
-    let mut response = wire::ok(&tokens);
-    let headers = response.headers_mut();
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    Ok(response)
+    Ok(tokens)
 }
 
 fn authorization_code(
@@ -302,9 +364,6 @@ fn issue(
     })
 }
 
-/// The site ID every sandbox token reports.
-pub const SITE_ID: &str = "0c5a1b2e-3d4f-4a6b-8c7d-9e0f1a2b3c4d";
-
 /// `POST /oauth2/token-info`. An unknown or expired token answers `{"active": false}`.
 pub async fn token_info(
     State(app): State<Arc<AppState>>,
@@ -324,7 +383,7 @@ pub async fn token_info(
         exp: Some(types::UnixSeconds::String(grant.expires.to_string())),
         iat: Some(types::UnixSeconds::String(grant.issued.to_string())),
         client_id: Some(grant.client_id.clone()),
-        site_id: Some(SITE_ID.to_string()),
+        site_id: Some(app.config.site_id.clone()),
         ..Default::default()
     }))
 }

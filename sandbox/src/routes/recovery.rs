@@ -96,5 +96,5 @@ pub async fn recover(
     member.updated = now;
     member.revision += 1;
     let response = members::advance(&app, &mut store, &member_id)?;
-    Ok(wire::ok(&response))
+    Ok(wire::ok_with_identity(&response))
 }

@@ -47,19 +47,32 @@ pub async fn create(
             &app.config,
             request.client_id.as_deref().unwrap_or_default(),
             request.redirect_uri.as_deref().unwrap_or_default(),
+            request.response_mode.map(|m| m.to_string()).as_deref(),
         )
-        .map_err(|problem| match problem {
-            AuthorizeProblem::UnknownClient => ApiError::field(
-                "auth.authRequest.clientId",
-                "UNKNOWN_CLIENT",
-                "No OAuth app has this client ID",
-            ),
-            AuthorizeProblem::UnregisteredRedirect => ApiError::field(
-                "auth.authRequest.redirectUri",
-                "NOT_ALLOWED",
-                "Invalid redirect URI: it is not an allowed redirect URI of the client",
-            ),
+        .map_err(|problem| {
+            let (field, rule) = match problem {
+                AuthorizeProblem::UnknownClient => ("auth.authRequest.clientId", "UNKNOWN_CLIENT"),
+                AuthorizeProblem::UnregisteredRedirect => {
+                    ("auth.authRequest.redirectUri", "NOT_ALLOWED")
+                }
+                AuthorizeProblem::MissingRedirect => {
+                    ("auth.authRequest.redirectUri", "REQUIRED_FIELD")
+                }
+                AuthorizeProblem::NoAllowedOrigin => {
+                    ("auth.authRequest.redirectUri", "NO_ALLOWED_ORIGIN")
+                }
+            };
+            ApiError::field(field, rule, problem.message())
         })?;
+        if let Some(idp) = &request.idp
+            && app.config.identity_provider(idp).is_none()
+        {
+            return Err(ApiError::field(
+                "auth.authRequest.idp",
+                "UNKNOWN_IDP",
+                "No identity-provider connection of the site has this id",
+            ));
+        }
         check_code_request(
             request.response_type.as_deref(),
             request.code_challenge.as_deref(),

@@ -55,7 +55,7 @@ pub async fn verify(
     member.updated = now;
     member.revision += 1;
     let response = members::advance(&app, &mut store, &member_id)?;
-    Ok(wire::ok(&response))
+    Ok(wire::ok_with_identity(&response))
 }
 
 /// `POST /_api/iam/verification/v1/start`: sends a fresh code for the identity's pending
