@@ -187,3 +187,25 @@ async fn a_413_closes_its_connection_cleanly() {
         env.visitor_token().await;
     }
 }
+
+#[tokio::test]
+async fn an_unknown_client_of_a_recovery_redirect_is_named_as_such() {
+    let env = start().await;
+    let visitor = env.visitor_token().await;
+    let response = env
+        .http
+        .post(env.url("/_api/iam/recovery/v1/send-email"))
+        .header("authorization", visitor)
+        .json(
+            &json!({"email": "r@example.com", "redirect": {"url": REDIRECT, "clientId": "nobody"}}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 400);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(
+        body["details"]["validationError"]["fieldViolations"][0]["field"],
+        "redirect.clientId"
+    );
+}

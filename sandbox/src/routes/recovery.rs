@@ -26,6 +26,15 @@ pub async fn send_email(
             url: Some(url),
             client_id,
         }) => {
+            if let Some(id) = client_id
+                && app.config.client(id).is_none()
+            {
+                return Err(ApiError::field(
+                    "redirect.clientId",
+                    "UNKNOWN_CLIENT",
+                    "No OAuth app has this client ID",
+                ));
+            }
             let allowed = app
                 .config
                 .clients
