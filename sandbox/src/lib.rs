@@ -19,6 +19,8 @@ pub mod clock;
 pub mod config;
 mod crypto;
 mod routes;
+#[cfg(feature = "spec-check")]
+pub mod spec_check;
 mod store;
 mod wire;
 

@@ -209,3 +209,32 @@ async fn an_unknown_client_of_a_recovery_redirect_is_named_as_such() {
         "redirect.clientId"
     );
 }
+
+/// With the test-only `spec-check` feature (on in the workspace's test builds), every JSON
+/// answer of a spec operation is validated; a violation would have turned it into a 500.
+#[cfg(feature = "spec-check")]
+#[tokio::test]
+async fn every_json_answer_is_held_against_the_spec() {
+    use std::sync::atomic::Ordering;
+    use wix_auth_sandbox::spec_check::CHECKED;
+    let env = start().await;
+    let before = CHECKED.load(Ordering::Relaxed);
+    env.visitor_token().await;
+    let refused = env
+        .http
+        .post(env.url("/oauth2/token"))
+        .json(&json!({"grantType": "anonymous"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 400);
+    let login = env
+        .http
+        .post(env.url("/_api/iam/authentication/v2/login"))
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert!(login.status().is_client_error());
+    assert!(CHECKED.load(Ordering::Relaxed) >= before + 3);
+}

@@ -61,7 +61,7 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
     ] {
         router = router.route(path, post(redirects::create));
     }
-    router
+    let router = router
         .route("/members/v1/members/my", get(my_member::get_my_member))
         .route("/oauth2/token", post(oauth::token))
         .route("/oauth2/token-info", post(oauth::token_info))
@@ -83,6 +83,8 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
         .route("/_sandbox/clock", post(control::advance_clock))
         .fallback(wire::not_found)
         .layer(DefaultBodyLimit::max(limit))
-        .layer(axum::middleware::map_response(wire::stamp))
-        .with_state(state)
+        .layer(axum::middleware::map_response(wire::stamp));
+    #[cfg(feature = "spec-check")]
+    let router = router.layer(axum::middleware::from_fn(crate::spec_check::check));
+    router.with_state(state)
 }
