@@ -239,6 +239,8 @@ pub struct Lifetimes {
     pub authorization_code: u64,
     /// Password-recovery tokens (undocumented; 1 hour here).
     pub recovery_token: u64,
+    /// Redirect sessions, from creation to completion (undocumented; 30 minutes here).
+    pub redirect_session: u64,
 }
 
 impl Default for Lifetimes {
@@ -250,6 +252,7 @@ impl Default for Lifetimes {
             state_token: 900,
             authorization_code: 60,
             recovery_token: 3600,
+            redirect_session: 1800,
         }
     }
 }

@@ -299,8 +299,8 @@ pub struct Store {
     pub codes: HashMap<String, CodeGrant>,
     /// Recovery tokens: member ID and expiry.
     pub recoveries: HashMap<String, (String, u64)>,
-    /// Redirect sessions by ID.
-    pub redirect_sessions: HashMap<String, RedirectIntent>,
+    /// Redirect sessions by ID, with their expiry.
+    redirect_sessions: HashMap<String, (RedirectIntent, u64)>,
     /// Sent emails, oldest first.
     pub outbox: Vec<OutboxEmail>,
     /// Failed logins by lower-cased email.
@@ -354,6 +354,28 @@ impl Store {
         self.states.retain(|_, g| g.expires > now);
         self.codes.retain(|_, g| g.expires > now);
         self.recoveries.retain(|_, (_, exp)| *exp > now);
+        self.redirect_sessions.retain(|_, (_, exp)| *exp > now);
+    }
+
+    /// Opens a redirect session until `expires`.
+    pub fn open_redirect_session(&mut self, id: String, intent: RedirectIntent, expires: u64) {
+        self.redirect_sessions.insert(id, (intent, expires));
+    }
+
+    /// The intent of a redirect session that has not expired.
+    pub fn redirect_session(&self, id: &str, now: u64) -> Option<&RedirectIntent> {
+        self.redirect_sessions
+            .get(id)
+            .filter(|(_, expires)| *expires > now)
+            .map(|(intent, _)| intent)
+    }
+
+    /// Ends a redirect session, answering its intent if it had not expired.
+    pub fn take_redirect_session(&mut self, id: &str, now: u64) -> Option<RedirectIntent> {
+        self.redirect_sessions
+            .remove(id)
+            .filter(|(_, expires)| *expires > now)
+            .map(|(intent, _)| intent)
     }
 }
 

@@ -469,3 +469,19 @@ async fn get_my_member_answers_for_a_member_token_only() {
         .unwrap();
     assert_eq!(as_visitor.status(), 403);
 }
+
+#[tokio::test]
+async fn a_redirect_session_expires_and_is_swept() {
+    let env = start().await;
+    let request = env.auth_session_request(
+        None,
+        wix_auth_generated::types::Prompt::Login,
+        wix_auth_generated::types::ResponseMode::Query,
+    );
+    let url = env.full_url(&request).await;
+    assert_eq!(env.get(&url).await.0, 200);
+    env.clock.advance(1801);
+    let (status, _, page) = env.get(&url).await;
+    assert_eq!(status, 400, "{page}");
+    assert!(page.contains("Unknown redirect session"));
+}

@@ -196,7 +196,7 @@ pub async fn authorize(
 ) -> Response {
     let session_id = query.get("redirectSessionId").cloned();
     let request = match &session_id {
-        Some(id) => match app.store().redirect_sessions.get(id) {
+        Some(id) => match app.store().redirect_session(id, app.now()) {
             Some(RedirectIntent::Auth(request, prompt)) => {
                 AuthRequest::from_intent(request, prompt.map(|p| p.to_string()))
             }
@@ -248,9 +248,12 @@ pub async fn authorize(
                     let Ok(id) = crypto::guid() else {
                         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
                     };
-                    app.store()
-                        .redirect_sessions
-                        .insert(id.clone(), request.clone().into_intent());
+                    let expires = now + app.config.lifetimes.redirect_session;
+                    app.store().open_redirect_session(
+                        id.clone(),
+                        request.clone().into_intent(),
+                        expires,
+                    );
                     id
                 }
             };
@@ -263,7 +266,13 @@ pub async fn authorize(
                 None => login_form_page(StatusCode::OK, &id, None),
             }
         }
-        (_, Some(member_id)) => issue_and_deliver(&app, &request, &member_id),
+        (_, Some(member_id)) => {
+            // One redirect session, one authorization: it ends with its code.
+            if let Some(id) = &session_id {
+                app.store().take_redirect_session(id, now);
+            }
+            issue_and_deliver(&app, &request, &member_id)
+        }
     }
 }
 
@@ -380,7 +389,7 @@ pub async fn login_page(
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
     match query.get("redirectSessionId") {
-        Some(id) if app.store().redirect_sessions.contains_key(id) => {
+        Some(id) if app.store().redirect_session(id, app.now()).is_some() => {
             login_form_page(StatusCode::OK, id, None)
         }
         _ => error_page(StatusCode::BAD_REQUEST, "Unknown redirect session."),
@@ -394,7 +403,7 @@ pub async fn login_form(
 ) -> Response {
     let field = |k: &str| form.get(k).map(String::as_str).unwrap_or_default();
     let id = field("redirectSessionId");
-    let Some(intent) = app.store().redirect_sessions.get(id).cloned() else {
+    let Some(intent) = app.store().redirect_session(id, app.now()).cloned() else {
         return error_page(StatusCode::BAD_REQUEST, "Unknown redirect session.");
     };
     let member_id = match check_credentials(&app, field("email").trim(), field("password")).await {
@@ -413,7 +422,7 @@ pub async fn login_form(
             Some("Verify your email address before logging in."),
         );
     }
-    app.store().redirect_sessions.remove(id);
+    app.store().take_redirect_session(id, app.now());
     match intent {
         RedirectIntent::Auth(request, prompt) => {
             let request = AuthRequest::from_intent(&request, prompt.map(|p| p.to_string()));
@@ -449,7 +458,8 @@ pub async fn provider_form(
     let field = |k: &str| form.get(k).map(String::as_str).unwrap_or_default();
     let id = field("redirectSessionId");
     let email = field("email").trim();
-    let Some(RedirectIntent::Auth(request, prompt)) = app.store().redirect_sessions.remove(id)
+    let Some(RedirectIntent::Auth(request, prompt)) =
+        app.store().take_redirect_session(id, app.now())
     else {
         return error_page(StatusCode::BAD_REQUEST, "Unknown redirect session.");
     };

@@ -116,7 +116,9 @@ pub async fn create(
             params,
         )
     };
-    app.store().redirect_sessions.insert(id.clone(), intent);
+    let expires = app.now() + app.config.lifetimes.redirect_session;
+    app.store()
+        .open_redirect_session(id.clone(), intent, expires);
     let query: String = url::form_urlencoded::Serializer::new(String::new())
         .extend_pairs(params.iter().map(|(k, v)| (*k, v.as_str())))
         .finish();
