@@ -1,6 +1,5 @@
 //! `wix-auth demo`: every seed flow against an in-process sandbox, one step at a time.
 
-use serde_json::Value;
 use wix_auth_flows::{
     ClientSecret, Credentials, LoginOutcome, MemoryStore, Registration, Session, WixAuth,
 };
@@ -12,7 +11,6 @@ use crate::output::short;
 
 struct Demo {
     sandbox: RunningSandbox,
-    http: reqwest::Client,
     step: usize,
 }
 
@@ -23,31 +21,6 @@ impl Demo {
             "{:>2}. {title}\n    request: {request}\n    outcome: {outcome}\n    next:    {next}\n",
             self.step
         );
-    }
-
-    async fn sandbox_json(&self, path: &str) -> Result<Value, Failure> {
-        let url = format!("{}{path}", self.sandbox.base_url());
-        let response = self
-            .http
-            .get(url)
-            .send()
-            .await
-            .map_err(|e| Failure::local(format!("sandbox: {e}")))?;
-        response
-            .json()
-            .await
-            .map_err(|e| Failure::local(format!("sandbox: {e}")))
-    }
-
-    async fn sandbox_post(&self, path: &str, body: Value) -> Result<(), Failure> {
-        let url = format!("{}{path}", self.sandbox.base_url());
-        self.http
-            .post(url)
-            .json(&body)
-            .send()
-            .await
-            .map_err(|e| Failure::local(format!("sandbox: {e}")))?;
-        Ok(())
     }
 }
 
@@ -62,14 +35,7 @@ pub async fn run() -> Result<(), Failure> {
         .base_url(sandbox.base_url())
         .redirect_uri(DEFAULT_REDIRECT_URI)
         .build()?;
-    let http = wix_auth_generated::http_client_builder()
-        .build()
-        .map_err(|_| Failure::local("cannot build an HTTP client"))?;
-    let mut demo = Demo {
-        sandbox,
-        http,
-        step: 0,
-    };
+    let mut demo = Demo { sandbox, step: 0 };
 
     let visitor = auth.visitor_tokens().await?;
     demo.step(
@@ -83,11 +49,9 @@ pub async fn run() -> Result<(), Failure> {
     );
     let v = &visitor.access_token;
 
-    demo.sandbox_post(
-        "/_sandbox/contacts",
-        serde_json::json!({"email": "john@doe.com"}),
-    )
-    .await?;
+    demo.sandbox
+        .add_contact("john@doe.com")
+        .map_err(|e| Failure::local(format!("sandbox: {e}")))?;
     let outcome = auth
         .register(v, &Registration::new("john@doe.com", "verySecurePassword"))
         .await?;
@@ -96,13 +60,7 @@ pub async fn run() -> Result<(), Failure> {
             "register: expected email verification, got {outcome:?}"
         )));
     };
-    let outbox = demo
-        .sandbox_json("/_sandbox/outbox?to=john@doe.com")
-        .await?;
-    let code = outbox["emails"][0]["code"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
+    let code = demo.sandbox.latest_code("john@doe.com").unwrap_or_default();
     demo.step(
         "Register (john@doe.com is an existing contact)",
         "POST /_api/iam/authentication/v2/register",
@@ -189,20 +147,16 @@ pub async fn run() -> Result<(), Failure> {
 
     auth.send_password_reset(v, "john@doe.com", Some(DEFAULT_REDIRECT_URI))
         .await?;
-    let outbox = demo
-        .sandbox_json("/_sandbox/outbox?to=john@doe.com")
-        .await?;
-    let reset = outbox["emails"]
-        .as_array()
-        .and_then(|e| e.last())
-        .cloned()
+    let recovery_token = demo
+        .sandbox
+        .latest_recovery_token("john@doe.com")
         .unwrap_or_default();
     demo.step(
         "Password-reset email",
         "POST /_api/iam/recovery/v1/send-email",
         &format!(
             "sent; the email carries recovery token {}",
-            short(reset["recoveryToken"].as_str().unwrap_or_default())
+            short(&recovery_token)
         ),
         "the member sets a new password from the email's link",
     );

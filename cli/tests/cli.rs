@@ -6,7 +6,7 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 use wix_auth_sandbox::config::{DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_REDIRECT_URI};
-use wix_auth_sandbox::{RunningSandbox, Sandbox};
+use wix_auth_sandbox::{EmailKind, RunningSandbox, Sandbox};
 
 struct Cli {
     sandbox: RunningSandbox,
@@ -60,12 +60,6 @@ impl Cli {
             String::from_utf8_lossy(&out.stderr)
         );
         serde_json::from_str(stdout.trim()).unwrap_or_else(|e| panic!("{args:?}: {e}: {stdout}"))
-    }
-
-    async fn outbox(&self, to: &str) -> Value {
-        let http = wix_auth_generated::http_client_builder().build().unwrap();
-        let url = format!("{}/_sandbox/outbox?to={to}", self.sandbox.base_url());
-        http.get(url).send().await.unwrap().json().await.unwrap()
     }
 }
 
@@ -165,18 +159,10 @@ async fn custom_login_from_the_shell() {
 #[tokio::test(flavor = "multi_thread")]
 async fn verification_reset_and_sign_on_from_the_shell() {
     let cli = Cli::start().await;
-    let http = wix_auth_generated::http_client_builder().build().unwrap();
-    http.post(format!("{}/_sandbox/contacts", cli.sandbox.base_url()))
-        .json(&serde_json::json!({"email": "con@example.com"}))
-        .send()
-        .await
-        .unwrap();
+    cli.sandbox.add_contact("con@example.com").unwrap();
     let pending = cli.ok(&["register", "--email", "con@example.com"], "secret-pw\n");
     assert_eq!(pending["state"], "REQUIRE_EMAIL_VERIFICATION");
-    let code = cli.outbox("con@example.com").await["emails"][0]["code"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let code = cli.sandbox.latest_code("con@example.com").unwrap();
     assert_eq!(cli.ok(&["verify", "--code", &code], "")["state"], "SUCCESS");
     assert_eq!(cli.ok(&["tokens"], "")["role"], "member");
 
@@ -184,11 +170,8 @@ async fn verification_reset_and_sign_on_from_the_shell() {
         cli.ok(&["reset-password", "--email", "con@example.com"], "")["sent"],
         true
     );
-    let emails = cli.outbox("con@example.com").await;
-    assert_eq!(
-        emails["emails"].as_array().unwrap().last().unwrap()["kind"],
-        "recovery"
-    );
+    let emails = cli.sandbox.emails_to("con@example.com");
+    assert_eq!(emails.last().unwrap().kind, EmailKind::Recovery);
 
     assert_eq!(
         cli.ok(&["sign-on", "--email", "app@example.com"], "")["state"],
@@ -335,21 +318,13 @@ async fn session_login_through_the_browser_in_two_steps() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_verification_code_is_sent_again_on_request() {
     let cli = Cli::start().await;
-    let http = wix_auth_generated::http_client_builder().build().unwrap();
-    http.post(format!("{}/_sandbox/contacts", cli.sandbox.base_url()))
-        .json(&serde_json::json!({"email": "again@example.com"}))
-        .send()
-        .await
-        .unwrap();
+    cli.sandbox.add_contact("again@example.com").unwrap();
     let pending = cli.ok(&["register", "--email", "again@example.com"], "secret-pw\n");
     assert_eq!(pending["state"], "REQUIRE_EMAIL_VERIFICATION");
     assert_eq!(cli.ok(&["resend-code"], "")["sent"], true);
-    let emails = cli.outbox("again@example.com").await["emails"]
-        .as_array()
-        .unwrap()
-        .clone();
+    let emails = cli.sandbox.emails_to("again@example.com");
     assert_eq!(emails.len(), 2, "a second code was sent");
-    let code = emails[1]["code"].as_str().unwrap();
+    let code = emails[1].code.as_deref().unwrap();
     assert_eq!(cli.ok(&["verify", "--code", code], "")["state"], "SUCCESS");
 }
 

@@ -9,13 +9,9 @@ use wix_auth_sandbox::config::{DEFAULT_CLIENT_ID, DEFAULT_REDIRECT_URI};
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let sandbox = Sandbox::builder().start().await?;
-    let http = wix_auth_generated::http_client_builder().build()?;
     let base = sandbox.base_url().to_string();
     // john@doe.com is already a contact of the site, so registering needs the email code.
-    http.post(format!("{base}/_sandbox/contacts"))
-        .json(&serde_json::json!({"email": "john@doe.com"}))
-        .send()
-        .await?;
+    sandbox.add_contact("john@doe.com")?;
 
     let auth = WixAuth::builder(DEFAULT_CLIENT_ID)
         .base_url(&base)
@@ -31,14 +27,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("register: email verification required (state token {state_token})");
 
     // The member reads the code from the email; the sandbox keeps it in its outbox.
-    let outbox: serde_json::Value = http
-        .get(format!("{base}/_sandbox/outbox?to=john@doe.com"))
-        .send()
-        .await?
-        .json()
-        .await?;
-    let code = outbox["emails"][0]["code"].as_str().ok_or("no code")?;
-    let verified = auth.verify_email(&visitor, &state_token, code).await?;
+    let code = sandbox.latest_code("john@doe.com").ok_or("no code")?;
+    let verified = auth.verify_email(&visitor, &state_token, &code).await?;
     println!(
         "verify: {}",
         if verified.session_token().is_some() {

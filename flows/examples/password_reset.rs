@@ -22,19 +22,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .await?;
     println!("recovery email sent");
 
-    let http = wix_auth_generated::http_client_builder().build()?;
-    let outbox: serde_json::Value = http
-        .get(format!(
-            "{}/_sandbox/outbox?to=ann@example.com",
-            sandbox.base_url()
-        ))
-        .send()
-        .await?
-        .json()
-        .await?;
     let token = RecoveryToken::new(
-        outbox["emails"][0]["recoveryToken"]
-            .as_str()
+        sandbox
+            .latest_recovery_token("ann@example.com")
             .ok_or("no email")?,
     );
     let outcome = auth.recover(&token, &"remembered-pw".into()).await?;

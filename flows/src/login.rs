@@ -290,15 +290,13 @@ impl WixAuth {
     /// #     .start().await?;
     /// # let auth = wix_auth_flows::WixAuth::builder(wix_auth_sandbox::config::DEFAULT_CLIENT_ID)
     /// #     .base_url(sandbox.base_url()).build()?;
-    /// # let http = wix_auth_generated::http_client_builder().build()?;
     /// use wix_auth_flows::{LoginOutcome, Registration, StateToken};
     ///
     /// let visitor = auth.visitor_tokens().await?.access_token;
     /// let outcome = auth.register(&visitor, &Registration::new("v@example.com", "secret-pw")).await?;
     /// let LoginOutcome::EmailVerificationRequired { state_token, .. } = outcome else { panic!() };
     /// let saved = serde_json::to_string(&state_token)?; // e.g. in the browser session
-    /// # let outbox: serde_json::Value = http.get(format!("{}/_sandbox/outbox", sandbox.base_url())).send().await?.json().await?;
-    /// # let code = outbox["emails"][0]["code"].as_str().unwrap().to_string();
+    /// # let code = sandbox.latest_code("v@example.com").unwrap();
     /// // … later, when the member types the code:
     /// let state_token: StateToken = serde_json::from_str(&saved)?;
     /// let outcome = auth.verify_email(&visitor, &state_token, &code).await?;
@@ -401,14 +399,12 @@ impl WixAuth {
     /// # let sandbox = wix_auth_sandbox::Sandbox::builder().start().await?;
     /// # let auth = wix_auth_flows::WixAuth::builder(wix_auth_sandbox::config::DEFAULT_CLIENT_ID)
     /// #     .base_url(sandbox.base_url()).build()?;
-    /// # let http = wix_auth_generated::http_client_builder().build()?;
     /// use wix_auth_flows::{RecoveryToken, Registration};
     ///
     /// let visitor = auth.visitor_tokens().await?.access_token;
     /// # auth.register(&visitor, &Registration::new("r@example.com", "old-password")).await?;
     /// auth.send_password_reset(&visitor, "r@example.com", None).await?;
-    /// # let outbox: serde_json::Value = http.get(format!("{}/_sandbox/outbox", sandbox.base_url())).send().await?.json().await?;
-    /// # let from_email = outbox["emails"][0]["recoveryToken"].as_str().unwrap().to_string();
+    /// # let from_email = sandbox.latest_recovery_token("r@example.com").unwrap();
     /// let outcome = auth.recover(&RecoveryToken::new(from_email), &"new-password".into()).await?;
     /// assert!(outcome.session_token().is_some());
     /// # Ok(()) }

@@ -98,8 +98,7 @@ async fn password_reset_email_then_recover() {
         .send_password_reset(&visitor, "rs@example.com", Some(REDIRECT))
         .await
         .unwrap();
-    let email = env.last_email("rs@example.com").await;
-    let token = RecoveryToken::new(email["recoveryToken"].as_str().unwrap());
+    let token = RecoveryToken::new(env.sandbox.latest_recovery_token("rs@example.com").unwrap());
     let outcome = env
         .auth
         .recover(&token, &"recovered-pw".into())

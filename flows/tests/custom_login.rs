@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use wix_auth_flows::{Credentials, Error, LoginOutcome, Registration, Role, StateToken};
-use wix_auth_sandbox::{Policy, Sandbox};
+use wix_auth_sandbox::{Policy, Sandbox, SeedMember};
 
 #[tokio::test]
 async fn register_then_member_tokens() {
@@ -38,7 +38,7 @@ async fn register_then_member_tokens() {
 #[tokio::test]
 async fn email_verification_resumes_from_a_stored_state_token() {
     let env = start().await;
-    env.contact("con@example.com").await;
+    env.sandbox.add_contact("con@example.com").unwrap();
     let visitor = env.visitor().await;
     let outcome = env
         .auth
@@ -53,10 +53,7 @@ async fn email_verification_resumes_from_a_stored_state_token() {
     let other = flows_for(env.sandbox.base_url());
     let state_token: StateToken = serde_json::from_str(&stored).unwrap();
     let visitor = other.visitor_tokens().await.unwrap().access_token;
-    let code = env.last_email("con@example.com").await["code"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let code = env.sandbox.latest_code("con@example.com").unwrap();
 
     let wrong = if code == "000000" { "111111" } else { "000000" };
     let err = other
@@ -114,11 +111,7 @@ async fn owner_approval_is_a_state_then_an_error_then_success() {
         .unwrap();
     assert!(matches!(still, LoginOutcome::OwnerApprovalRequired { .. }));
 
-    env.control(
-        "/_sandbox/approve",
-        serde_json::json!({"email": "pen@example.com"}),
-    )
-    .await;
+    env.sandbox.approve("pen@example.com").unwrap();
     let done = env
         .auth
         .continue_login(&visitor, "pen@example.com", &state_token)
@@ -225,11 +218,13 @@ async fn every_login_error_code_is_its_own_type_with_the_request_id() {
 #[tokio::test]
 async fn password_reset_required_is_typed() {
     let env = start().await;
-    env.control(
-        "/_sandbox/members",
-        serde_json::json!({"email": "old@example.com", "password": "secret-pw", "passwordResetRequired": true}),
-    )
-    .await;
+    env.sandbox
+        .seed_member(SeedMember {
+            password_reset_required: true,
+            ..SeedMember::new("old@example.com", "secret-pw")
+        })
+        .await
+        .unwrap();
     let visitor = env.visitor().await;
     let err = env
         .auth

@@ -192,10 +192,7 @@ async fn a_resent_code_completes_the_verification() {
         .resend_verification_code(&visitor, &identity_id)
         .await
         .unwrap();
-    let code = env.last_email("again@example.com").await["code"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let code = env.sandbox.latest_code("again@example.com").unwrap();
     let done = env
         .auth
         .verify_email(&visitor, &state_token, &code)

@@ -17,6 +17,7 @@
 
 pub mod clock;
 pub mod config;
+mod control;
 mod crypto;
 mod routes;
 #[cfg(feature = "spec-check")]
@@ -36,6 +37,8 @@ pub use config::{
     ApiKeyConfig, AuthorizeMode, Config, IdentityProviderConfig, Lifetimes, Limits, OAuthClient,
     Policy, RefreshPolicy,
 };
+pub use control::{ControlError, SeedMember};
+pub use store::{EmailKind, SentEmail};
 
 /// Entry point: [`Sandbox::builder`].
 pub struct Sandbox;

@@ -248,14 +248,24 @@ pub enum RedirectIntent {
     Logout,
 }
 
-/// An email the sandbox "sent".
+/// What an email the sandbox "sent" is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EmailKind {
+    /// A verification code (Register, Login, Start Verification).
+    Verification,
+    /// A password-recovery token (Send Recovery Email).
+    Recovery,
+}
+
+/// An email the sandbox "sent"; read them with [`crate::RunningSandbox::outbox`].
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct OutboxEmail {
+pub struct SentEmail {
     /// The recipient.
     pub to: String,
-    /// `verification` or `recovery`.
-    pub kind: &'static str,
+    /// What it is for.
+    pub kind: EmailKind,
     /// The verification code, for `verification`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
@@ -267,6 +277,20 @@ pub struct OutboxEmail {
     pub redirect_url: Option<String>,
     /// When it was sent (Unix seconds).
     pub sent_at: u64,
+}
+
+impl SentEmail {
+    /// A verification code sent to `to`.
+    pub(crate) fn verification(to: String, code: String, sent_at: u64) -> Self {
+        Self {
+            to,
+            kind: EmailKind::Verification,
+            code: Some(code),
+            recovery_token: None,
+            redirect_url: None,
+            sent_at,
+        }
+    }
 }
 
 /// Failed logins of one email in the current window.
@@ -302,7 +326,7 @@ pub struct Store {
     /// Redirect sessions by ID, with their expiry.
     redirect_sessions: HashMap<String, (RedirectIntent, u64)>,
     /// Sent emails, oldest first.
-    pub outbox: Vec<OutboxEmail>,
+    pub outbox: Vec<SentEmail>,
     /// Failed logins by lower-cased email.
     pub failed_logins: HashMap<String, FailedLogins>,
     /// The last session (refresh family) number handed out.

@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use serde_json::{Value, json};
 use wix_auth_sandbox::config::{DEFAULT_ALLOWED_ORIGIN, DEFAULT_SITE_ID, GOOGLE_IDP_CONNECTION_ID};
-use wix_auth_sandbox::{ApiKeyConfig, AuthorizeMode, Policy, Sandbox};
+use wix_auth_sandbox::{ApiKeyConfig, AuthorizeMode, Clock, Policy, Sandbox};
 
 const KEY: &str = "IST.sandbox-key";
 
@@ -484,4 +484,24 @@ async fn a_redirect_session_expires_and_is_swept() {
     let (status, _, page) = env.get(&url).await;
     assert_eq!(status, 400, "{page}");
     assert!(page.contains("Unknown redirect session"));
+}
+
+#[tokio::test]
+async fn the_typed_control_api_moves_only_a_manual_clock() {
+    let env = start().await;
+    let before = env.clock.now();
+    assert_eq!(env.sandbox.advance_clock(60), Ok(before + 60));
+    let system = Sandbox::builder().start().await.unwrap();
+    assert_eq!(
+        system.advance_clock(60),
+        Err(wix_auth_sandbox::ControlError::NoManualClock)
+    );
+    assert_eq!(
+        system.approve("nobody@example.com"),
+        Err(wix_auth_sandbox::ControlError::NoSuchMember)
+    );
+    assert_eq!(
+        system.add_contact("not an email"),
+        Err(wix_auth_sandbox::ControlError::InvalidEmail)
+    );
 }

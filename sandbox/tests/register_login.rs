@@ -62,7 +62,7 @@ async fn an_existing_contact_must_verify_by_email_code() {
     assert_eq!(state(&answer), "REQUIRE_EMAIL_VERIFICATION");
     assert!(answer.session_token.is_none());
     assert!(answer.state_token.is_some());
-    let code = env.latest_code("con@example.com").await;
+    let code = env.latest_code("con@example.com");
     assert_eq!(code.len(), 6);
     assert!(code.bytes().all(|b| b.is_ascii_digit()));
 }
@@ -111,7 +111,7 @@ async fn owner_approval_then_state_token_continuation() {
     let refused = env.login("pen@example.com", "secret-pw").await.unwrap_err();
     assert_eq!((refused.status, refused.code()), (403, "-19958".into()));
 
-    env.approve("pen@example.com").await;
+    env.approve("pen@example.com");
     let done = continue_login(state_token.expose_secret().to_string()).await;
     assert_eq!(state(&done), "SUCCESS");
     assert!(done.session_token.is_some());

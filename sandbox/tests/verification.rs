@@ -3,13 +3,11 @@
 mod common;
 
 use common::*;
-use serde_json::json;
 use wix_auth_generated::types;
 use wix_auth_sandbox::{Policy, Sandbox};
 
 async fn pending_member(env: &Env, email: &str) -> String {
-    env.post_json("/_sandbox/contacts", &json!({ "email": email }))
-        .await;
+    env.sandbox.add_contact(email).unwrap();
     let answer = env.register(email, "secret-pw").await.unwrap();
     assert_eq!(state(&answer), "REQUIRE_EMAIL_VERIFICATION");
     answer.state_token.unwrap().expose_secret().to_string()
@@ -44,7 +42,7 @@ async fn start_verification(
 async fn the_right_code_succeeds_and_the_token_is_then_used() {
     let env = start().await;
     let token = pending_member(&env, "v1@example.com").await;
-    let code = env.latest_code("v1@example.com").await;
+    let code = env.latest_code("v1@example.com");
     let answer = verify(&env, &token, &code).await.unwrap();
     assert_eq!(state(&answer), "SUCCESS");
     assert!(answer.identity.unwrap().email.unwrap().is_verified.unwrap());
@@ -56,7 +54,7 @@ async fn the_right_code_succeeds_and_the_token_is_then_used() {
 async fn a_wrong_code_keeps_the_token_usable() {
     let env = start().await;
     let token = pending_member(&env, "v2@example.com").await;
-    let code = env.latest_code("v2@example.com").await;
+    let code = env.latest_code("v2@example.com");
     let wrong = if code == "000000" { "111111" } else { "000000" };
     let failure = verify(&env, &token, wrong).await.unwrap_err();
     assert_eq!(
@@ -73,7 +71,7 @@ async fn a_wrong_code_keeps_the_token_usable() {
 async fn the_attempt_limit_ends_the_token() {
     let env = start().await;
     let token = pending_member(&env, "v3@example.com").await;
-    let code = env.latest_code("v3@example.com").await;
+    let code = env.latest_code("v3@example.com");
     let wrong = if code == "000000" { "111111" } else { "000000" };
     for _ in 0..5 {
         assert_eq!(
@@ -91,7 +89,7 @@ async fn the_attempt_limit_ends_the_token() {
 async fn an_expired_state_token_is_refused() {
     let env = start().await;
     let token = pending_member(&env, "v4@example.com").await;
-    let code = env.latest_code("v4@example.com").await;
+    let code = env.latest_code("v4@example.com");
     env.clock.advance(901);
     assert_eq!(
         verify(&env, &token, &code).await.unwrap_err().code(),
@@ -109,7 +107,7 @@ async fn verification_then_owner_approval() {
     let env = start_with(Sandbox::builder().policy(policy)).await;
     let answer = env.register("v5@example.com", "secret-pw").await.unwrap();
     let token = answer.state_token.unwrap();
-    let code = env.latest_code("v5@example.com").await;
+    let code = env.latest_code("v5@example.com");
     let next = verify(&env, token.expose_secret(), &code).await.unwrap();
     assert_eq!(state(&next), "REQUIRE_OWNER_APPROVAL");
 }
@@ -118,13 +116,13 @@ async fn verification_then_owner_approval() {
 async fn start_sends_a_new_code_that_replaces_the_old() {
     let env = start().await;
     let token = pending_member(&env, "v6@example.com").await;
-    let first = env.latest_code("v6@example.com").await;
+    let first = env.latest_code("v6@example.com");
     let members = env.members().await;
     let id = members[0]["id"].as_str().unwrap().to_string();
     let started = start_verification(&env, id).await.unwrap();
     assert!(started.verification_id.is_some());
-    assert_eq!(env.outbox("v6@example.com").await.len(), 2);
-    let second = env.latest_code("v6@example.com").await;
+    assert_eq!(env.outbox("v6@example.com").len(), 2);
+    let second = env.latest_code("v6@example.com");
     if first != second {
         assert_eq!(
             verify(&env, &token, &first).await.unwrap_err().code(),

@@ -62,49 +62,6 @@ impl Env {
     pub async fn visitor(&self) -> AccessToken {
         self.auth.visitor_tokens().await.unwrap().access_token
     }
-
-    /// A POST to a `/_sandbox` endpoint.
-    pub async fn control(&self, path: &str, body: Value) -> Value {
-        let response = self
-            .http
-            .post(format!("{}{path}", self.sandbox.base_url()))
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        assert!(
-            response.status().is_success(),
-            "{path}: {}",
-            response.status()
-        );
-        response.json().await.unwrap()
-    }
-
-    /// The newest email to `to`.
-    pub async fn last_email(&self, to: &str) -> Value {
-        let body: Value = self
-            .http
-            .get(format!("{}/_sandbox/outbox", self.sandbox.base_url()))
-            .query(&[("to", to)])
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        body["emails"]
-            .as_array()
-            .unwrap()
-            .last()
-            .cloned()
-            .expect("an email")
-    }
-
-    /// Seeds an existing contact.
-    pub async fn contact(&self, email: &str) {
-        self.control("/_sandbox/contacts", json!({ "email": email }))
-            .await;
-    }
 }
 
 /// Registers `email` and returns the member's tokens (visitor token, register, session

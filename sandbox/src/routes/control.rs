@@ -9,8 +9,10 @@ use axum::response::Response;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::members;
+use wix_auth_generated::types;
+
 use crate::AppState;
+use crate::control::{ControlError, SeedMember};
 use crate::store::Store;
 use crate::wire::{self, ApiError, WixJson};
 
@@ -19,17 +21,23 @@ pub async fn outbox(
     State(app): State<Arc<AppState>>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let store = app.store();
-    let emails: Vec<_> = store
-        .outbox
-        .iter()
-        .filter(|e| {
-            query
-                .get("to")
-                .is_none_or(|to| e.to.eq_ignore_ascii_case(to))
-        })
-        .collect();
+    let emails = app.outbox(query.get("to").map(String::as_str));
     wire::ok(&json!({ "emails": emails }))
+}
+
+/// A control failure as the Wix envelope.
+fn refused(error: ControlError) -> ApiError {
+    let message = error.to_string();
+    match error {
+        ControlError::InvalidEmail => ApiError::field("email", "INVALID_EMAIL", message),
+        ControlError::InvalidLoginState => ApiError::field("loginState", "INVALID_ENUM", message),
+        ControlError::EmailExists => ApiError::app(StatusCode::CONFLICT, "-19995", message),
+        ControlError::NoSuchMember => ApiError::app(StatusCode::NOT_FOUND, "NOT_FOUND", message),
+        ControlError::NoManualClock => {
+            ApiError::app(StatusCode::CONFLICT, "FAILED_PRECONDITION", message)
+        }
+        ControlError::Randomness => ApiError::Internal,
+    }
 }
 
 /// A body naming a member or contact by email.
@@ -43,16 +51,7 @@ pub async fn approve(
     State(app): State<Arc<AppState>>,
     WixJson(body): WixJson<ByEmail>,
 ) -> Result<Response, ApiError> {
-    let now = app.now();
-    let mut store = app.store();
-    let id = store
-        .member_by_email(&body.email)
-        .map(|m| m.id.clone())
-        .ok_or_else(|| ApiError::app(StatusCode::NOT_FOUND, "NOT_FOUND", "No such member"))?;
-    let member = store.members.get_mut(&id).ok_or(ApiError::Internal)?;
-    member.awaiting_approval = false;
-    member.updated = now;
-    member.revision += 1;
+    let id = app.approve(&body.email).map_err(refused)?;
     Ok(wire::ok(&json!({ "id": id })))
 }
 
@@ -62,15 +61,14 @@ pub async fn seed_contact(
     State(app): State<Arc<AppState>>,
     WixJson(body): WixJson<ByEmail>,
 ) -> Result<Response, ApiError> {
-    members::check_email("email", &body.email)?;
-    app.store().contacts.insert(body.email.to_lowercase());
+    app.add_contact(&body.email).map_err(refused)?;
     Ok(wire::ok(&json!({})))
 }
 
-/// A member to seed.
+/// A member to seed, as JSON.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct SeedMember {
+pub struct SeedMemberBody {
     email: String,
     password: String,
     #[serde(default)]
@@ -88,42 +86,25 @@ pub struct SeedMember {
 /// `POST /_sandbox/members`: adds a member directly, with the flags a test needs.
 pub async fn seed_member(
     State(app): State<Arc<AppState>>,
-    WixJson(body): WixJson<SeedMember>,
+    WixJson(body): WixJson<SeedMemberBody>,
 ) -> Result<Response, ApiError> {
-    members::check_email("email", &body.email)?;
-    let hash =
-        crate::crypto::hash_password(&body.password, app.config.password_hash_rounds).await?;
-    let now = app.now();
-    let mut member = members::new_member(&body.email, Some(hash), None, now)?;
-    member.password_reset_required = body.password_reset_required;
-    member.awaiting_approval = body.awaiting_approval;
-    member.awaiting_verification = body.awaiting_verification;
-    member.email_verified = !body.awaiting_verification;
-    member.second_factor = match body.login_state.as_deref() {
+    let login_state = match body.login_state.as_deref() {
         None => None,
-        Some("REQUIRE_MFA") => Some(wix_auth_generated::types::LoginState::RequireMfa),
-        Some("MFA_CHALLENGE") => Some(wix_auth_generated::types::LoginState::MfaChallenge),
-        Some("REQUIRE_FIRST_FACTOR") => {
-            Some(wix_auth_generated::types::LoginState::RequireFirstFactor)
-        }
-        Some(_) => {
-            return Err(ApiError::field(
-                "loginState",
-                "INVALID_ENUM",
-                "loginState must be REQUIRE_MFA, MFA_CHALLENGE or REQUIRE_FIRST_FACTOR",
-            ));
-        }
+        Some(state) => Some(
+            state
+                .parse::<types::LoginState>()
+                .map_err(|_| refused(ControlError::InvalidLoginState))?,
+        ),
     };
-    let mut store = app.store();
-    if store.member_by_email(&body.email).is_some() {
-        return Err(ApiError::app(
-            StatusCode::CONFLICT,
-            "-19995",
-            "A member with this email already exists",
-        ));
-    }
-    let id = member.id.clone();
-    store.insert_member(member);
+    let seed = SeedMember {
+        email: body.email,
+        password: body.password,
+        password_reset_required: body.password_reset_required,
+        awaiting_approval: body.awaiting_approval,
+        awaiting_verification: body.awaiting_verification,
+        login_state,
+    };
+    let id = app.seed_member(seed).await.map_err(refused)?;
     Ok(wire::ok(&json!({ "id": id })))
 }
 
@@ -177,13 +158,6 @@ pub async fn advance_clock(
     State(app): State<Arc<AppState>>,
     WixJson(body): WixJson<Advance>,
 ) -> Result<Response, ApiError> {
-    let clock = app.manual_clock.as_ref().ok_or_else(|| {
-        ApiError::app(
-            StatusCode::CONFLICT,
-            "FAILED_PRECONDITION",
-            "The sandbox runs on the system clock; start it with a manual clock",
-        )
-    })?;
-    clock.advance(body.advance_seconds);
-    Ok(wire::ok(&json!({ "now": app.now() })))
+    let now = app.advance_clock(body.advance_seconds).map_err(refused)?;
+    Ok(wire::ok(&json!({ "now": now })))
 }

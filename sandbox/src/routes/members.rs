@@ -6,7 +6,7 @@ use wix_auth_generated::{Secret, types};
 
 use crate::AppState;
 use crate::crypto::{self, PasswordHash};
-use crate::store::{AccessGrant, Member, OutboxEmail, Pending, StateGrant, Store, Subject};
+use crate::store::{AccessGrant, Member, Pending, SentEmail, StateGrant, Store, Subject};
 use crate::wire::{self, ApiError};
 
 /// The caller's live access token, of any kind.
@@ -296,14 +296,9 @@ fn begin_verification(
             expires: now + app.config.lifetimes.state_token,
         },
     );
-    store.outbox.push(OutboxEmail {
-        to: member.email.clone(),
-        kind: "verification",
-        code: Some(code),
-        recovery_token: None,
-        redirect_url: None,
-        sent_at: now,
-    });
+    store
+        .outbox
+        .push(SentEmail::verification(member.email.clone(), code, now));
     Ok(state_token)
 }
 

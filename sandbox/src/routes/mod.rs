@@ -21,6 +21,8 @@ use axum::routing::{get, post};
 use crate::AppState;
 use crate::wire;
 
+pub(crate) use members::{is_email, new_member};
+
 /// The sandbox's router.
 pub(crate) fn router(state: Arc<AppState>) -> Router {
     let limit = state.config.limits.max_body_bytes;

@@ -10,7 +10,7 @@ use wix_auth_generated::types;
 use super::members::{self, caller};
 use crate::AppState;
 use crate::crypto;
-use crate::store::OutboxEmail;
+use crate::store::{EmailKind, SentEmail};
 use crate::wire::{self, ApiError, WixJson};
 
 /// `POST /_api/iam/recovery/v1/send-email`. Answers `{}` whether or not a member has the
@@ -61,9 +61,9 @@ pub async fn send_email(
             token.clone(),
             (member_id, now + app.config.lifetimes.recovery_token),
         );
-        store.outbox.push(OutboxEmail {
+        store.outbox.push(SentEmail {
             to,
-            kind: "recovery",
+            kind: EmailKind::Recovery,
             code: None,
             recovery_token: Some(token),
             redirect_url,

@@ -10,7 +10,7 @@ use wix_auth_generated::types;
 use super::members::{self, caller};
 use crate::AppState;
 use crate::crypto;
-use crate::store::{OutboxEmail, Pending};
+use crate::store::{Pending, SentEmail};
 use crate::wire::{self, ApiError, WixJson};
 
 /// `POST /_api/iam/verification/v1/auth/verify`. A wrong code keeps the state token usable
@@ -92,14 +92,7 @@ pub async fn start(
             "The identity has no verification in progress",
         ));
     }
-    store.outbox.push(OutboxEmail {
-        to: email,
-        kind: "verification",
-        code: Some(code),
-        recovery_token: None,
-        redirect_url: None,
-        sent_at: now,
-    });
+    store.outbox.push(SentEmail::verification(email, code, now));
     Ok(wire::ok(&types::StartVerificationResponse {
         verification_id: Some(crypto::guid()?),
     }))

@@ -5,9 +5,11 @@
 use futures_util::TryStreamExt;
 use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
-use serde_json::{Value, json};
+use serde_json::Value;
 use wix_auth_generated::{ByteStream, Client, Error, ResponseValue, types};
 use wix_auth_sandbox::config::{DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_REDIRECT_URI};
+#[allow(unused_imports)]
+pub use wix_auth_sandbox::{EmailKind, SentEmail};
 use wix_auth_sandbox::{ManualClock, RunningSandbox, Sandbox, SandboxBuilder};
 
 /// The RFC 7636 Appendix B verifier and its S256 challenge.
@@ -299,34 +301,18 @@ impl Env {
     }
 
     /// The emails sent to `to`, oldest first.
-    pub async fn outbox(&self, to: &str) -> Vec<Value> {
-        let response = self
-            .http
-            .get(self.url("/_sandbox/outbox"))
-            .query(&[("to", to)])
-            .send()
-            .await
-            .unwrap();
-        let body: Value = response.json().await.unwrap();
-        body["emails"].as_array().cloned().unwrap_or_default()
+    pub fn outbox(&self, to: &str) -> Vec<SentEmail> {
+        self.sandbox.emails_to(to)
     }
 
     /// The latest verification code sent to `to`.
-    pub async fn latest_code(&self, to: &str) -> String {
-        self.outbox(to)
-            .await
-            .iter()
-            .rev()
-            .find_map(|e| e["code"].as_str().map(str::to_string))
-            .expect("a verification email")
+    pub fn latest_code(&self, to: &str) -> String {
+        self.sandbox.latest_code(to).expect("a verification email")
     }
 
     /// Approves a pending member.
-    pub async fn approve(&self, email: &str) {
-        let (status, _, _) = self
-            .post_json("/_sandbox/approve", &json!({"email": email}))
-            .await;
-        assert_eq!(status, 200);
+    pub fn approve(&self, email: &str) {
+        self.sandbox.approve(email).unwrap();
     }
 
     /// A redirect session with the `auth` intent for the default client.

@@ -1,0 +1,194 @@
+//! The typed control API of a running sandbox — read the outbox, approve a member, seed
+//! members and contacts, move the clock — shared by [`crate::RunningSandbox`]'s methods and
+//! the `/_sandbox/…` HTTP endpoints (which stay for clients in other languages).
+
+use wix_auth_generated::types;
+
+use crate::store::{EmailKind, SentEmail};
+use crate::{AppState, RunningSandbox, crypto};
+
+/// A member to add directly, with the states a test needs.
+#[derive(Debug, Clone, Default)]
+pub struct SeedMember {
+    /// The login email.
+    pub email: String,
+    /// The password.
+    pub password: String,
+    /// Must reset the password before logging in (`-19973`).
+    pub password_reset_required: bool,
+    /// Waits for the site owner's approval.
+    pub awaiting_approval: bool,
+    /// Waits for the email code.
+    pub awaiting_verification: bool,
+    /// What a correct password answers instead of `SUCCESS`: `RequireMfa`, `MfaChallenge`
+    /// or `RequireFirstFactor`.
+    pub login_state: Option<types::LoginState>,
+}
+
+impl SeedMember {
+    /// An active member with an email and a password.
+    pub fn new(email: impl Into<String>, password: impl Into<String>) -> Self {
+        Self {
+            email: email.into(),
+            password: password.into(),
+            ..Self::default()
+        }
+    }
+}
+
+/// Why a control call was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ControlError {
+    /// The email address is not valid.
+    #[error("the email address is not valid")]
+    InvalidEmail,
+    /// A member with this email exists already.
+    #[error("a member with this email already exists")]
+    EmailExists,
+    /// No member has this email.
+    #[error("no member has this email")]
+    NoSuchMember,
+    /// The login state is not one a password can answer instead of `SUCCESS`.
+    #[error("the login state must be REQUIRE_MFA, MFA_CHALLENGE or REQUIRE_FIRST_FACTOR")]
+    InvalidLoginState,
+    /// The sandbox runs on the system clock.
+    #[error("the sandbox runs on the system clock; start it with a manual clock")]
+    NoManualClock,
+    /// The OS random source failed.
+    #[error("the system random source failed")]
+    Randomness,
+}
+
+impl AppState {
+    /// The emails sent to `to` (every email without it), oldest first.
+    pub(crate) fn outbox(&self, to: Option<&str>) -> Vec<SentEmail> {
+        self.store()
+            .outbox
+            .iter()
+            .filter(|e| to.is_none_or(|to| e.to.eq_ignore_ascii_case(to)))
+            .cloned()
+            .collect()
+    }
+
+    /// The site owner approves the member with this email; answers its id.
+    pub(crate) fn approve(&self, email: &str) -> Result<String, ControlError> {
+        let now = self.now();
+        let mut store = self.store();
+        let id = store
+            .member_by_email(email)
+            .map(|m| m.id.clone())
+            .ok_or(ControlError::NoSuchMember)?;
+        if let Some(member) = store.members.get_mut(&id) {
+            member.awaiting_approval = false;
+            member.updated = now;
+            member.revision += 1;
+        }
+        Ok(id)
+    }
+
+    /// Adds an existing contact: registering with its email needs email verification.
+    pub(crate) fn add_contact(&self, email: &str) -> Result<(), ControlError> {
+        if !crate::routes::is_email(email) {
+            return Err(ControlError::InvalidEmail);
+        }
+        self.store().contacts.insert(email.to_lowercase());
+        Ok(())
+    }
+
+    /// Adds a member directly; answers its id.
+    pub(crate) async fn seed_member(&self, seed: SeedMember) -> Result<String, ControlError> {
+        if !crate::routes::is_email(&seed.email) {
+            return Err(ControlError::InvalidEmail);
+        }
+        if let Some(state) = seed.login_state
+            && !matches!(
+                state,
+                types::LoginState::RequireMfa
+                    | types::LoginState::MfaChallenge
+                    | types::LoginState::RequireFirstFactor
+            )
+        {
+            return Err(ControlError::InvalidLoginState);
+        }
+        let hash = crypto::hash_password(&seed.password, self.config.password_hash_rounds)
+            .await
+            .map_err(|_| ControlError::Randomness)?;
+        let now = self.now();
+        let mut member = crate::routes::new_member(&seed.email, Some(hash), None, now)
+            .map_err(|_| ControlError::Randomness)?;
+        member.password_reset_required = seed.password_reset_required;
+        member.awaiting_approval = seed.awaiting_approval;
+        member.awaiting_verification = seed.awaiting_verification;
+        member.email_verified = !seed.awaiting_verification;
+        member.second_factor = seed.login_state;
+        let mut store = self.store();
+        if store.member_by_email(&seed.email).is_some() {
+            return Err(ControlError::EmailExists);
+        }
+        let id = member.id.clone();
+        store.insert_member(member);
+        Ok(id)
+    }
+
+    /// Moves a manual clock forward; answers the new time.
+    pub(crate) fn advance_clock(&self, seconds: u64) -> Result<u64, ControlError> {
+        let clock = self
+            .manual_clock
+            .as_ref()
+            .ok_or(ControlError::NoManualClock)?;
+        clock.advance(seconds);
+        Ok(self.now())
+    }
+}
+
+impl RunningSandbox {
+    /// Every email "sent", oldest first.
+    pub fn outbox(&self) -> Vec<SentEmail> {
+        self.state.outbox(None)
+    }
+
+    /// The emails sent to `email`, oldest first.
+    pub fn emails_to(&self, email: &str) -> Vec<SentEmail> {
+        self.state.outbox(Some(email))
+    }
+
+    /// The newest verification code sent to `email`.
+    pub fn latest_code(&self, email: &str) -> Option<String> {
+        self.latest(email, EmailKind::Verification)
+            .and_then(|e| e.code)
+    }
+
+    /// The newest password-recovery token sent to `email`.
+    pub fn latest_recovery_token(&self, email: &str) -> Option<String> {
+        self.latest(email, EmailKind::Recovery)
+            .and_then(|e| e.recovery_token)
+    }
+
+    fn latest(&self, email: &str, kind: EmailKind) -> Option<SentEmail> {
+        self.emails_to(email)
+            .into_iter()
+            .rev()
+            .find(|e| e.kind == kind)
+    }
+
+    /// The site owner approves the member with this email; answers its id.
+    pub fn approve(&self, email: &str) -> Result<String, ControlError> {
+        self.state.approve(email)
+    }
+
+    /// Adds an existing contact: registering with its email then needs verification.
+    pub fn add_contact(&self, email: &str) -> Result<(), ControlError> {
+        self.state.add_contact(email)
+    }
+
+    /// Adds a member directly; answers its id.
+    pub async fn seed_member(&self, seed: SeedMember) -> Result<String, ControlError> {
+        self.state.seed_member(seed).await
+    }
+
+    /// Moves the manual clock forward (see [`crate::SandboxBuilder::manual_clock`]); answers
+    /// the new time.
+    pub fn advance_clock(&self, seconds: u64) -> Result<u64, ControlError> {
+        self.state.advance_clock(seconds)
+    }
+}
