@@ -112,25 +112,11 @@ async fn a_social_login_completes_through_the_provider_page() {
         .unwrap();
     let page = navigate(&env, &url).await.text().await.unwrap();
     assert!(page.contains("Sign in with Google"), "{page}");
-    let id = url
-        .query_pairs()
-        .find(|(k, _)| k == "redirectSessionId")
-        .unwrap()
-        .1
-        .into_owned();
-    let form = url::form_urlencoded::Serializer::new(String::new())
-        .append_pair("redirectSessionId", &id)
-        .append_pair("email", "social@example.com")
-        .finish();
-    let back = env
-        .http
-        .post(format!("{}/_sandbox/idp", env.sandbox.base_url()))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(form)
-        .send()
+    let callback = env
+        .sandbox
+        .sign_in_with_provider(url.as_str(), "social@example.com")
         .await
         .unwrap();
-    let callback = back.headers()["location"].to_str().unwrap().to_string();
     let member = env.auth.complete_login(&callback, pending).await.unwrap();
     assert_eq!(member.role, Role::Member);
 }

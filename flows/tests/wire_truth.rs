@@ -371,13 +371,7 @@ async fn codes_that_bar_a_login_are_not_permitted() {
 }
 
 async fn refresh_error(template: ResponseTemplate) -> Error {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/oauth2/token"))
-        .respond_with(template)
-        .mount(&server)
-        .await;
-    let auth = flows_for(&server.uri());
+    let (_server, auth) = answering("/oauth2/token", template).await;
     let tokens = wix_auth_flows::Tokens {
         access_token: "a".into(),
         refresh_token: Some("JWS.r".into()),

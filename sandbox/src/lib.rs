@@ -194,11 +194,39 @@ impl RunningSandbox {
         email: &str,
         password: &str,
     ) -> Result<String, LoginPageError> {
+        self.submit_page(
+            login_url,
+            "/_sandbox/login",
+            &[("email", email), ("password", password)],
+        )
+        .await
+    }
+
+    /// Plays the browser on a social provider's stand-in page (a login begun with an `idp`):
+    /// opens `login_url`, continues as the provider account `email`, and returns the callback
+    /// URL with the code and state.
+    pub async fn sign_in_with_provider(
+        &self,
+        login_url: &str,
+        email: &str,
+    ) -> Result<String, LoginPageError> {
+        self.submit_page(login_url, "/_sandbox/idp", &[("email", email)])
+            .await
+    }
+
+    /// Opens a page with a form bound to a redirect session, posts `fields` with its id to
+    /// `action`, and answers where the sandbox redirects.
+    async fn submit_page(
+        &self,
+        page_url: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> Result<String, LoginPageError> {
         let http = wix_auth_generated::http_client_builder()
             .build()
             .map_err(|_| LoginPageError::Http)?;
         let page = http
-            .get(login_url)
+            .get(page_url)
             .send()
             .await
             .map_err(|_| LoginPageError::Http)?
@@ -211,12 +239,11 @@ impl RunningSandbox {
             .and_then(|rest| rest.split('"').next())
             .ok_or(LoginPageError::NoForm)?;
         let form = url::form_urlencoded::Serializer::new(String::new())
-            .append_pair("email", email)
-            .append_pair("password", password)
+            .extend_pairs(fields)
             .append_pair("redirectSessionId", id)
             .finish();
         let answer = http
-            .post(format!("{}/_sandbox/login", self.base_url))
+            .post(format!("{}{action}", self.base_url))
             .header("content-type", "application/x-www-form-urlencoded")
             .body(form)
             .send()

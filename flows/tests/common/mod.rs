@@ -90,15 +90,22 @@ pub fn token_body(access: &str, refresh: Option<&str>, expires_in: u64) -> Value
     body
 }
 
-/// Logs in against a scripted server whose Login V2 answers `template`.
-pub async fn login_answer(template: ResponseTemplate) -> Result<LoginOutcome, Error> {
+/// A scripted server whose `POST path` answers `template`, and flows pointed at it; keep
+/// the server alive while the flows run.
+pub async fn answering(path_: &str, template: ResponseTemplate) -> (MockServer, WixAuth) {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .and(path("/_api/iam/authentication/v2/login"))
+        .and(path(path_))
         .respond_with(template)
         .mount(&server)
         .await;
     let auth = flows_for(&server.uri());
+    (server, auth)
+}
+
+/// Logs in against a scripted server whose Login V2 answers `template`.
+pub async fn login_answer(template: ResponseTemplate) -> Result<LoginOutcome, Error> {
+    let (_server, auth) = answering("/_api/iam/authentication/v2/login", template).await;
     auth.login(
         &"VISITOR".into(),
         &Credentials::new("a@example.com", "pw-secret"),
