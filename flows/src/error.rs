@@ -12,6 +12,7 @@ use std::time::Duration;
 use futures_util::TryStreamExt;
 use reqwest::header::{CONTENT_TYPE, HeaderMap, RETRY_AFTER};
 use serde::de::DeserializeOwned;
+use wix_auth_generated::codes::{self, CodeMeaning};
 use wix_auth_generated::{ByteStream, types};
 
 /// What is known about a failed call; safe to log.
@@ -502,8 +503,8 @@ pub(crate) fn from_error_answer(
             context,
         };
     }
-    if let Some(kind) = context.code.as_deref().and_then(code_kind) {
-        return kind.into_error(context, retry_after);
+    if let Some(meaning) = context.code.as_deref().and_then(codes::meaning) {
+        return by_meaning(meaning, context, retry_after);
     }
     match status {
         401 => Error::Unauthenticated(context),
@@ -512,96 +513,25 @@ pub(crate) fn from_error_answer(
     }
 }
 
-/// What a Wix error code means; each numeric code and its typed twin share one kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum CodeKind {
-    NotPermitted,
-    InvalidCredentials,
-    UnknownAccount,
-    EmailExists,
-    CaptchaRequired,
-    CaptchaInvalid,
-    PasswordResetRequired,
-    PendingApproval,
-    Throttled,
-    VerificationFailed,
-    InvalidStateToken,
-    InvalidRecoveryToken,
-}
-
-/// Every Wix error code the flows classify, with its meaning. Sources: the SDK's constants
-/// and npm types (`RegisterV2ApplicationErrors`, `LoginV2ApplicationErrors`), the docs, and
-/// third-party code for those the spec marks *(third-party)*.
-pub(crate) const ERROR_CODES: &[(&str, CodeKind)] = &[
-    ("-19976", CodeKind::InvalidCredentials),
-    ("-19999", CodeKind::UnknownAccount),
-    ("-19995", CodeKind::EmailExists),
-    ("DUPLICATE_EMAIL", CodeKind::EmailExists),
-    ("-19971", CodeKind::CaptchaRequired),
-    ("CAPTCHA_TOKEN_REQUIRED", CodeKind::CaptchaRequired),
-    ("MISSING_CAPTCHA_TOKEN", CodeKind::CaptchaRequired),
-    ("RECAPTCHA_REQUIRED", CodeKind::CaptchaRequired),
-    ("-19970", CodeKind::CaptchaInvalid),
-    ("INVALID_CAPTCHA_TOKEN", CodeKind::CaptchaInvalid),
-    ("RECAPTCHA_FAILED", CodeKind::CaptchaInvalid),
-    ("-19973", CodeKind::PasswordResetRequired),
-    (
-        "REENROLLMENT_REQUIRED_BY_ADMIN",
-        CodeKind::PasswordResetRequired,
-    ),
-    ("-19958", CodeKind::PendingApproval),
-    ("-19959", CodeKind::Throttled),
-    ("-19901", CodeKind::Throttled),
-    ("THROTTLED_FEATURE", CodeKind::Throttled),
-    ("VERIFICATION_FAILED", CodeKind::VerificationFailed),
-    ("EMAIL_VERIFICATION_FAILED", CodeKind::VerificationFailed),
-    ("-19984", CodeKind::InvalidStateToken),
-    (
-        "RECOVERY_TOKEN_DATA_NOT_FOUND",
-        CodeKind::InvalidRecoveryToken,
-    ),
-    ("-19972", CodeKind::InvalidRecoveryToken),
-    ("EXPIRED_JWT_TOKEN", CodeKind::InvalidRecoveryToken),
-    ("TRUSTED_CLIENTS_ONLY", CodeKind::NotPermitted),
-    ("IP_ADDRESS_FILTERED", CodeKind::NotPermitted),
-    ("USER_EMAIL_OFAC_ADDRESS", CodeKind::NotPermitted),
-    (
-        "WIX_EMPLOYEE_PASSWORD_LOGIN_NOT_ALLOWED",
-        CodeKind::NotPermitted,
-    ),
-    (
-        "REGISTRATION_TO_EDITORX_NOT_ALLOWED",
-        CodeKind::NotPermitted,
-    ),
-];
-
-/// The meaning of a Wix error code, when the flows know it.
-pub(crate) fn code_kind(code: &str) -> Option<CodeKind> {
-    ERROR_CODES
-        .iter()
-        .find(|(known, _)| *known == code)
-        .map(|(_, kind)| *kind)
-}
-
-impl CodeKind {
-    fn into_error(self, context: ErrorContext, retry_after: Option<Duration>) -> Error {
-        match self {
-            Self::NotPermitted => Error::NotPermitted(context),
-            Self::InvalidCredentials => Error::InvalidCredentials(context),
-            Self::UnknownAccount => Error::UnknownAccount(context),
-            Self::EmailExists => Error::EmailExists(context),
-            Self::CaptchaRequired => Error::CaptchaRequired(context),
-            Self::CaptchaInvalid => Error::CaptchaInvalid(context),
-            Self::PasswordResetRequired => Error::PasswordResetRequired(context),
-            Self::PendingApproval => Error::PendingApproval(context),
-            Self::Throttled => Error::Throttled {
-                retry_after,
-                context,
-            },
-            Self::VerificationFailed => Error::VerificationFailed(context),
-            Self::InvalidStateToken => Error::InvalidStateToken(context),
-            Self::InvalidRecoveryToken => Error::InvalidRecoveryToken(context),
-        }
+/// The error a code's meaning calls for.
+fn by_meaning(meaning: CodeMeaning, context: ErrorContext, retry_after: Option<Duration>) -> Error {
+    match meaning {
+        CodeMeaning::NotPermitted => Error::NotPermitted(context),
+        CodeMeaning::InvalidCredentials => Error::InvalidCredentials(context),
+        CodeMeaning::UnknownAccount => Error::UnknownAccount(context),
+        CodeMeaning::EmailExists => Error::EmailExists(context),
+        CodeMeaning::CaptchaRequired => Error::CaptchaRequired(context),
+        CodeMeaning::CaptchaInvalid => Error::CaptchaInvalid(context),
+        CodeMeaning::PasswordResetRequired => Error::PasswordResetRequired(context),
+        CodeMeaning::PendingApproval => Error::PendingApproval(context),
+        CodeMeaning::Throttled => Error::Throttled {
+            retry_after,
+            context,
+        },
+        CodeMeaning::VerificationFailed => Error::VerificationFailed(context),
+        CodeMeaning::InvalidStateToken => Error::InvalidStateToken(context),
+        CodeMeaning::InvalidRecoveryToken => Error::InvalidRecoveryToken(context),
+        _ => Error::Api(context),
     }
 }
 

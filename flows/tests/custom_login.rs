@@ -126,7 +126,9 @@ async fn every_login_error_code_is_its_own_type_with_the_request_id() {
         require_captcha: true,
         ..Policy::default()
     };
-    let env = start_with(Sandbox::builder().policy(policy)).await;
+    // A manual clock: the Retry-After asserted below must not depend on a second passing.
+    let clock = wix_auth_sandbox::ManualClock::starting_now();
+    let env = start_with(Sandbox::builder().policy(policy).manual_clock(clock)).await;
     let visitor = env.visitor().await;
     let captcha = |email: &str| {
         let mut r = Registration::new(email, "secret-pw");

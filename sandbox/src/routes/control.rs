@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
+use wix_auth_generated::codes;
 
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
@@ -31,7 +32,9 @@ fn refused(error: ControlError) -> ApiError {
     match error {
         ControlError::InvalidEmail => ApiError::field("email", "INVALID_EMAIL", message),
         ControlError::InvalidLoginState => ApiError::field("loginState", "INVALID_ENUM", message),
-        ControlError::EmailExists => ApiError::app(StatusCode::CONFLICT, "-19995", message),
+        ControlError::EmailExists => {
+            ApiError::app(StatusCode::CONFLICT, codes::EMAIL_EXISTS, message)
+        }
         ControlError::NoSuchMember => ApiError::app(StatusCode::NOT_FOUND, "NOT_FOUND", message),
         ControlError::NoManualClock => {
             ApiError::app(StatusCode::CONFLICT, "FAILED_PRECONDITION", message)

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
+use wix_auth_generated::codes;
 
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
@@ -34,7 +35,7 @@ pub async fn register(
     if store.member_by_email(email).is_some() {
         return Err(ApiError::app(
             StatusCode::CONFLICT,
-            "-19995",
+            codes::EMAIL_EXISTS,
             "A member with this email already exists",
         ));
     }
@@ -87,7 +88,7 @@ pub async fn check_credentials(
         {
             return Err(ApiError::App {
                 status: StatusCode::TOO_MANY_REQUESTS,
-                code: "-19959".into(),
+                code: codes::THROTTLED.into(),
                 message: "Too many failed logins; try again later".into(),
                 retry_after: Some(failed.since + limits.failed_login_window - now),
             });
@@ -117,13 +118,13 @@ pub async fn check_credentials(
         return Err(if known {
             ApiError::app(
                 StatusCode::UNAUTHORIZED,
-                "-19976",
+                codes::INVALID_CREDENTIALS,
                 "Wrong email or password",
             )
         } else {
             ApiError::app(
                 StatusCode::UNAUTHORIZED,
-                "-19999",
+                codes::UNKNOWN_EMAIL,
                 "No member has this email",
             )
         });
@@ -133,14 +134,14 @@ pub async fn check_credentials(
     if member.password_reset_required {
         return Err(ApiError::app(
             StatusCode::FORBIDDEN,
-            "-19973",
+            codes::RESET_PASSWORD,
             "The password was reset; use \"forgot password\"",
         ));
     }
     if member.awaiting_approval && !member.awaiting_verification {
         return Err(ApiError::app(
             StatusCode::FORBIDDEN,
-            "-19958",
+            codes::PENDING_APPROVAL,
             "The membership is waiting for the site owner's approval",
         ));
     }

@@ -2,6 +2,7 @@
 //! policies, pending states and the login-state answers.
 
 use axum::http::{HeaderMap, StatusCode};
+use wix_auth_generated::codes;
 use wix_auth_generated::{Secret, types};
 
 use crate::AppState;
@@ -42,12 +43,12 @@ pub fn check_captcha(app: &AppState, tokens: &[types::CaptchaToken]) -> Result<(
     match values.first() {
         None => Err(ApiError::app(
             StatusCode::BAD_REQUEST,
-            "-19971",
+            codes::CAPTCHA_MISSING,
             "A CAPTCHA token is required",
         )),
         Some(v) if v.starts_with("invalid") => Err(ApiError::app(
             StatusCode::BAD_REQUEST,
-            "-19970",
+            codes::CAPTCHA_INVALID,
             "The CAPTCHA token is invalid",
         )),
         Some(_) => Ok(()),
@@ -179,7 +180,7 @@ pub fn check_profile(field: &str, profile: &types::IdentityProfile) -> Result<()
 pub fn invalid_state_token() -> ApiError {
     ApiError::app(
         StatusCode::BAD_REQUEST,
-        "-19984",
+        codes::INVALID_STATE_TOKEN,
         "The state token is invalid or expired",
     )
 }

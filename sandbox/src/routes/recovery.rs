@@ -1,6 +1,7 @@
 //! The Recovery API: Send Recovery Email and Recover.
 
 use std::sync::Arc;
+use wix_auth_generated::codes;
 
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -85,14 +86,14 @@ pub async fn recover(
     let (member_id, expires) = store.recoveries.remove(token).ok_or_else(|| {
         ApiError::app(
             StatusCode::BAD_REQUEST,
-            "RECOVERY_TOKEN_DATA_NOT_FOUND",
+            codes::RECOVERY_TOKEN_NOT_FOUND,
             "The recovery token is unknown or already used",
         )
     })?;
     if expires <= now {
         return Err(ApiError::app(
             StatusCode::BAD_REQUEST,
-            "-19972",
+            codes::RECOVERY_TOKEN_EXPIRED,
             "The recovery token expired",
         ));
     }

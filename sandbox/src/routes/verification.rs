@@ -1,6 +1,7 @@
 //! The Verification API: Verify During Authentication and Start.
 
 use std::sync::Arc;
+use wix_auth_generated::codes;
 
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -41,7 +42,7 @@ pub async fn verify(
         }
         return Err(ApiError::app(
             StatusCode::BAD_REQUEST,
-            "VERIFICATION_FAILED",
+            codes::VERIFICATION_FAILED,
             "The verification code is wrong",
         ));
     }
