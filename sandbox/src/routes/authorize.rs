@@ -422,7 +422,10 @@ pub async fn login_form(
             Some("Verify your email address before logging in."),
         );
     }
-    app.store().take_redirect_session(id, app.now());
+    // Of two correct submissions only the one that takes the session completes it.
+    if app.store().take_redirect_session(id, app.now()).is_none() {
+        return error_page(StatusCode::BAD_REQUEST, "Unknown redirect session.");
+    }
     match intent {
         RedirectIntent::Auth(request, prompt) => {
             let request = AuthRequest::from_intent(&request, prompt.map(|p| p.to_string()));
@@ -458,12 +461,13 @@ pub async fn provider_form(
     let field = |k: &str| form.get(k).map(String::as_str).unwrap_or_default();
     let id = field("redirectSessionId");
     let email = field("email").trim();
-    let Some(RedirectIntent::Auth(request, prompt)) =
-        app.store().take_redirect_session(id, app.now())
-    else {
-        return error_page(StatusCode::BAD_REQUEST, "Unknown redirect session.");
+    let now = app.now();
+    let request = match app.store().redirect_session(id, now) {
+        Some(RedirectIntent::Auth(request, prompt)) => {
+            AuthRequest::from_intent(request, prompt.map(|p| p.to_string()))
+        }
+        _ => return error_page(StatusCode::BAD_REQUEST, "Unknown redirect session."),
     };
-    let request = AuthRequest::from_intent(&request, prompt.map(|p| p.to_string()));
     let Some(connection) = request.idp.clone() else {
         return error_page(
             StatusCode::BAD_REQUEST,
@@ -475,6 +479,11 @@ pub async fn provider_form(
             StatusCode::BAD_REQUEST,
             "The provider account needs an email.",
         );
+    }
+    // Checked first, taken now: a refused form leaves the login open, and of two
+    // submissions only the one that takes the session completes it.
+    if app.store().take_redirect_session(id, now).is_none() {
+        return error_page(StatusCode::BAD_REQUEST, "Unknown redirect session.");
     }
     let member_id = match members::provider_member(&app, email, &connection) {
         Ok(member_id) => member_id,
