@@ -60,7 +60,20 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         Command::Sandbox { port, config } => serve(port, config).await,
         command => {
             let target = target::Target::resolve(&cli.global).await?;
-            let files = state::Files::new(cli.global.token_file.as_deref())?;
+            // The in-process sandbox lives for one command: its tokens go to a throwaway
+            // file, never into the user's real token file.
+            let throwaway = match (&target.sandbox, &cli.global.token_file) {
+                (Some(_), None) => Some(tempfile::tempdir().map_err(|e| {
+                    Failure::local(format!("cannot make a temporary token file: {e}"))
+                })?),
+                _ => None,
+            };
+            let token_file = cli
+                .global
+                .token_file
+                .clone()
+                .or_else(|| throwaway.as_ref().map(|d| d.path().join("tokens.json")));
+            let files = state::Files::new(token_file.as_deref())?;
             let report = commands::run(command, &target.auth, &files).await?;
             report.print(cli.global.json);
             if let Some(sandbox) = target.sandbox {

@@ -407,3 +407,28 @@ async fn external_login_sends_the_api_key_with_the_site() {
         assert_eq!(request.headers["authorization"], "OauthNG.v,IST.key");
     }
 }
+
+#[test]
+fn the_in_process_sandbox_leaves_the_real_token_file_alone() {
+    let home = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_wix-auth"))
+        .args(["--json", "visitor"])
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path().join(".config"))
+        .env_remove("WIX_API_BASE")
+        .env_remove("WIX_CLIENT_ID")
+        .env_remove("WIX_TOKEN_FILE")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let real = home.path().join(".config/wix-auth/tokens.json");
+    assert!(
+        !real.exists(),
+        "throwaway sandbox tokens reached {}",
+        real.display()
+    );
+}

@@ -116,13 +116,16 @@ impl WixAuthBuilder {
     }
 
     /// A `reqwest::Client` of your own for the API calls. Build it from
-    /// [`wix_auth_generated::http_client_builder`] so a TLS provider is installed.
+    /// [`wix_auth_generated::http_client_builder`] so a TLS provider is installed, and set
+    /// its timeout there: [`WixAuthBuilder::timeout`] cannot reach a client built already,
+    /// so giving both is refused by [`WixAuthBuilder::build`].
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self
     }
 
-    /// The timeout of each request (default 30 s).
+    /// The timeout of each request (default 30 s); for the client this crate builds, so not
+    /// together with [`WixAuthBuilder::http_client`].
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
         self
@@ -146,8 +149,14 @@ impl WixAuthBuilder {
         self
     }
 
-    /// Builds the flows.
+    /// Builds the flows; a timeout together with a client of your own is
+    /// [`Error::InvalidConfiguration`], since it would be silently ignored.
     pub fn build(self) -> Result<WixAuth, Error> {
+        if self.http.is_some() && self.timeout.is_some() {
+            return Err(Error::InvalidConfiguration(
+                "timeout() cannot reach a client given with http_client(): set the timeout on that client",
+            ));
+        }
         let mut builder = wix_auth_generated::http_client_builder();
         if let Some(timeout) = self.timeout {
             builder = builder.timeout(timeout);

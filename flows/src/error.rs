@@ -257,6 +257,9 @@ pub enum Error {
         /// The missing field.
         field: &'static str,
     },
+    /// The builder was given settings that contradict each other.
+    #[error("invalid configuration: {0}")]
+    InvalidConfiguration(&'static str),
     /// The HTTP client could not be built.
     #[error("the HTTP client could not be built")]
     HttpClient,

@@ -11,7 +11,7 @@ use common::*;
 use wiremock::matchers::{body_partial_json, method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 use wix_auth_flows::clock::ManualClock;
-use wix_auth_flows::{Error, FileStore, MemoryStore, Role, Session, TokenStore, Tokens};
+use wix_auth_flows::{Error, FileStore, MemoryStore, Role, Session, TokenStore, Tokens, WixAuth};
 
 const START: u64 = 1_700_000_000;
 
@@ -249,4 +249,26 @@ async fn the_file_store_writes_atomically_with_owner_only_permissions() {
     std::fs::write(&path, "{\"a\": {\"access_token\": 5}}").unwrap();
     let err = store.load("a").await.unwrap_err();
     assert!(err.to_string().contains("a.access_token"), "{err}");
+}
+
+#[test]
+fn a_timeout_beside_a_client_of_ones_own_is_refused_not_ignored() {
+    let http = wix_auth_generated::http_client_builder().build().unwrap();
+    let err = WixAuth::builder("c")
+        .http_client(http.clone())
+        .timeout(std::time::Duration::from_secs(1))
+        .build()
+        .unwrap_err();
+    assert!(
+        matches!(err, wix_auth_flows::Error::InvalidConfiguration(_)),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("http_client"));
+    assert!(WixAuth::builder("c").http_client(http).build().is_ok());
+    assert!(
+        WixAuth::builder("c")
+            .timeout(std::time::Duration::from_secs(1))
+            .build()
+            .is_ok()
+    );
 }
