@@ -1,7 +1,8 @@
-//! What a failed command says, and its exit code: 2 usage, 3 refused (authentication or
-//! authorization), 4 network or server, 1 anything local.
+//! What a failed command says, and its exit code, from the error's kind: 2 usage or
+//! misconfiguration, 3 refused (input to change, or a login to redo), 4 try later or
+//! unreachable, 1 anything local.
 
-use wix_auth_flows::Error;
+use wix_auth_flows::{Error, ErrorKind};
 
 /// Exit code of a usage error.
 pub const USAGE: u8 = 2;
@@ -51,70 +52,48 @@ impl Failure {
 
 impl From<Error> for Failure {
     fn from(error: Error) -> Self {
-        let (code, hint) = match &error {
-            Error::InvalidCredentials(_) => (REFUSED, "check the email and password"),
-            Error::NotPermitted(_) => (REFUSED, "Wix does not allow this member or client here"),
-            Error::MissingApiKey => (
-                USAGE,
-                "set WIX_API_KEY and pass --site-id (or --account-id) for external login",
-            ),
-            Error::NoRedirect { .. } => (
-                REFUSED,
-                "open the URL of `wix-auth session-login-url` in a browser, or use `external-login` with an API key",
-            ),
-            Error::UnknownAccount(_) => (REFUSED, "register first, or check the email"),
-            Error::EmailExists(_) => (REFUSED, "log in instead, or reset the password"),
-            Error::CaptchaRequired(_) | Error::CaptchaInvalid(_) => {
-                (REFUSED, "the site requires a valid CAPTCHA token")
-            }
-            Error::PasswordResetRequired(_) => (REFUSED, "run `wix-auth reset-password --email …`"),
-            Error::PendingApproval(_) => (REFUSED, "wait for the site owner to approve the member"),
-            Error::VerificationFailed(_) => (REFUSED, "check the code in the email and try again"),
-            Error::InvalidStateToken(_) => (REFUSED, "log in or register again to get a new code"),
-            Error::InvalidRecoveryToken(_) => (REFUSED, "send a new password-reset email"),
-            Error::Unauthenticated(_) => (
-                REFUSED,
-                "the token expired or is unknown: run `wix-auth refresh` or log in again",
-            ),
-            Error::Forbidden(_) => (
-                REFUSED,
-                "this needs another kind of token (member, or app for sign-on)",
-            ),
-            Error::Validation { .. } => (REFUSED, "fix the fields the server names"),
-            Error::OAuth { .. } => (REFUSED, "the token request was refused: log in again"),
-            Error::StateMismatch
-            | Error::MissingState
-            | Error::MissingCode
-            | Error::RedirectUriMismatch
-            | Error::AuthorizationDenied { .. } => (
-                REFUSED,
-                "the authorization did not complete: start the login again",
-            ),
-            Error::PendingLoginExpired | Error::PendingLoginUsed => {
-                (REFUSED, "run `wix-auth authorize-url` again")
-            }
-            Error::Throttled { .. } => (UNREACHABLE, "too many requests: wait and retry"),
-            Error::Unavailable { .. }
-            | Error::Transport { .. }
-            | Error::Decode { .. }
-            | Error::UnexpectedStatus { .. }
-            | Error::HttpClient => (UNREACHABLE, "check --base-url and the network, then retry"),
-            Error::Api(context) if context.status.is_some_and(|s| s >= 500) => {
-                (UNREACHABLE, "the server failed: retry later")
-            }
-            Error::Api(_) => (REFUSED, "the server refused the request"),
-            Error::MissingRedirectUri => (USAGE, "pass --redirect-uri (or set WIX_REDIRECT_URI)"),
-            Error::NoTokens | Error::NoRefreshToken => {
-                (LOCAL, "run `wix-auth visitor`, `login` or `tokens` first")
-            }
-            _ => (LOCAL, "see the message"),
+        // The exit code follows what the caller can do (`Error::kind`); the hint names the
+        // command or flag where one fits. The message already carries any `Retry-After`.
+        let kind = error.kind();
+        let code = match (&error, kind) {
+            (Error::Store(_), _) => LOCAL,
+            (_, ErrorKind::Input | ErrorKind::Reauthenticate) => REFUSED,
+            (_, ErrorKind::Misconfigured) => USAGE,
+            _ => UNREACHABLE,
         };
-        let mut message = error.to_string();
-        if let Some(after) = error.retry_after() {
-            message.push_str(&format!(" (retry after {} s)", after.as_secs()));
-        }
+        let hint = match &error {
+            Error::MissingRedirectUri => "pass --redirect-uri (or set WIX_REDIRECT_URI)",
+            Error::MissingApiKey => {
+                "set WIX_API_KEY and pass --site-id (or --account-id) for external login"
+            }
+            Error::NoRedirect { .. } => {
+                "open the URL of `wix-auth session-login-url` in a browser, or use `external-login` with an API key"
+            }
+            Error::InvalidCredentials(_) => "check the email and password",
+            Error::UnknownAccount(_) => "register first, or check the email",
+            Error::EmailExists(_) => "log in instead, or reset the password",
+            Error::VerificationFailed(_) => "check the code in the email and try again",
+            Error::PasswordResetRequired(_) => "run `wix-auth reset-password --email …`",
+            Error::PendingLoginExpired | Error::PendingLoginUsed => {
+                "run `wix-auth authorize-url` again"
+            }
+            Error::NoTokens | Error::NoRefreshToken => {
+                "run `wix-auth visitor`, `login` or `tokens` first"
+            }
+            Error::Store(_) => "check the token file (--token-file)",
+            _ => match kind {
+                ErrorKind::Input => "check what was entered; the message names the problem",
+                ErrorKind::Reauthenticate => "log in again",
+                ErrorKind::RetryLater => "wait and retry",
+                ErrorKind::Misconfigured => {
+                    "check --client-id, --redirect-uri and the app's settings on Wix"
+                }
+                ErrorKind::Unexpected => "Wix answered something unexpected: retry, or report it",
+                ErrorKind::Transport => "check --base-url and the network, then retry",
+            },
+        };
         Self {
-            message,
+            message: error.to_string(),
             hint: Some(hint),
             code,
         }

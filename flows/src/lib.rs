@@ -14,6 +14,7 @@ pub mod clock;
 mod error;
 mod external;
 mod grants;
+mod kind;
 mod login;
 pub mod pkce;
 #[cfg(feature = "redis")]
@@ -28,6 +29,7 @@ pub use authorize::{Callback, IdentityProvider, PendingLogin};
 pub use client::{DEFAULT_BASE_URL, DEFAULT_PENDING_LOGIN_MAX_AGE, WixAuth, WixAuthBuilder};
 pub use error::{BodyKind, Error, ErrorContext, FieldViolation, TransportKind};
 pub use external::{ApiKeyScope, SignedOn};
+pub use kind::ErrorKind;
 pub use login::{Captcha, Credentials, LoginOutcome, Registration};
 #[cfg(feature = "redis")]
 pub use redis_store::{RedisConfig, RedisStore};

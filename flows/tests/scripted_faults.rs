@@ -253,3 +253,59 @@ async fn an_authorize_page_instead_of_a_redirect_is_no_redirect() {
         .unwrap_err();
     assert!(matches!(err, Error::NoRedirect { status: 200 }), "{err:?}");
 }
+
+#[tokio::test]
+async fn every_error_says_what_the_caller_can_do() {
+    use wix_auth_flows::ErrorKind;
+    let envelope =
+        |code: &str| json!({"message": "m", "details": {"applicationError": {"code": code}}});
+    for (template, kind) in [
+        (
+            ResponseTemplate::new(401).set_body_json(envelope("-19976")),
+            ErrorKind::Input,
+        ),
+        (
+            ResponseTemplate::new(400).set_body_json(envelope("SOMETHING_NEW")),
+            ErrorKind::Input,
+        ),
+        (ResponseTemplate::new(401), ErrorKind::Reauthenticate),
+        (
+            ResponseTemplate::new(429).insert_header("retry-after", "30"),
+            ErrorKind::RetryLater,
+        ),
+        (ResponseTemplate::new(503), ErrorKind::RetryLater),
+        (ResponseTemplate::new(500), ErrorKind::Unexpected),
+        (
+            ResponseTemplate::new(502).set_body_string("<html>bad gateway</html>"),
+            ErrorKind::Unexpected,
+        ),
+        (
+            ResponseTemplate::new(200).set_body_string("{\"state\": 7}"),
+            ErrorKind::Unexpected,
+        ),
+        (ResponseTemplate::new(403), ErrorKind::Misconfigured),
+    ] {
+        let error = login_answer(template).await.unwrap_err();
+        assert_eq!(error.kind(), kind, "{error:?}");
+    }
+    let throttled = login_answer(ResponseTemplate::new(429).insert_header("retry-after", "30"))
+        .await
+        .unwrap_err();
+    assert_eq!(throttled.retry_after(), Some(Duration::from_secs(30)));
+    assert_eq!(throttled.to_string().matches("retry after").count(), 1);
+
+    let no_redirect_uri = WixAuth::builder("c").build().unwrap();
+    let missing = no_redirect_uri
+        .begin_login(&"VISITOR".into())
+        .await
+        .unwrap_err();
+    assert_eq!(missing.kind(), ErrorKind::Misconfigured);
+    let unreachable = WixAuth::builder("c")
+        .base_url("http://127.0.0.1:9")
+        .build()
+        .unwrap()
+        .visitor_tokens()
+        .await
+        .unwrap_err();
+    assert_eq!(unreachable.kind(), ErrorKind::Transport);
+}
