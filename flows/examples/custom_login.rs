@@ -24,7 +24,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         LoginOutcome::EmailVerificationRequired { state_token, .. } => state_token,
         other => return Err(format!("expected email verification, got {other:?}").into()),
     };
-    println!("register: email verification required (state token {state_token})");
+    println!("register: email verification required (state token {state_token:?})");
 
     // The member reads the code from the email; the sandbox keeps it in its outbox.
     let code = sandbox.latest_code("john@doe.com").ok_or("no code")?;
@@ -45,7 +45,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         )
         .await?;
     let session_token = outcome.session_token().ok_or("login did not succeed")?;
-    println!("login: success (session token {session_token})");
+    println!("login: success (session token {session_token:?})");
 
     let member = auth.member_tokens(&visitor, session_token).await?;
     println!(

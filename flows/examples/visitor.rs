@@ -21,7 +21,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let renewed = auth.refresh(&tokens).await?;
     println!(
-        "refreshed: role {:?}, access token {}",
+        "refreshed: role {:?}, access token {:?}",
         renewed.role, renewed.access_token
     );
 

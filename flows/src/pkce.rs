@@ -5,7 +5,8 @@ use std::fmt;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use wix_auth_generated::Secret;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
@@ -23,15 +24,15 @@ fn random<const N: usize>() -> Result<[u8; N], Error> {
     Ok(bytes)
 }
 
-/// A PKCE code verifier: 43–128 characters of `[A-Za-z0-9-._~]`.
-#[derive(Clone, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct CodeVerifier(String);
+/// A PKCE code verifier: 43–128 characters of `[A-Za-z0-9-._~]`. A secret like the others:
+/// zeroed on drop, redacted in `Debug`, no `Display`; it serializes (for a pending login).
+#[derive(Clone)]
+pub struct CodeVerifier(Secret);
 
 impl CodeVerifier {
     /// A 43-character verifier from 32 random bytes (256 bits).
     pub fn generate() -> Result<Self, Error> {
-        Ok(Self(URL_SAFE_NO_PAD.encode(random::<32>()?)))
+        Ok(Self(URL_SAFE_NO_PAD.encode(random::<32>()?).into()))
     }
 
     /// A verifier of `len` characters (43–128) from random bytes.
@@ -42,7 +43,7 @@ impl CodeVerifier {
         let bytes = random::<96>()?;
         let mut text = URL_SAFE_NO_PAD.encode(bytes);
         text.truncate(len);
-        Ok(Self(text))
+        Ok(Self(text.into()))
     }
 
     /// Checks a verifier made elsewhere.
@@ -52,7 +53,7 @@ impl CodeVerifier {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~'));
         if valid_len && valid_chars {
-            Ok(Self(value.to_string()))
+            Ok(Self(value.into()))
         } else {
             Err(Error::InvalidVerifier { len: value.len() })
         }
@@ -60,25 +61,25 @@ impl CodeVerifier {
 
     /// The S256 challenge: BASE64URL(SHA-256(verifier)) without padding.
     pub fn challenge(&self) -> String {
-        URL_SAFE_NO_PAD.encode(Sha256::digest(self.0.as_bytes()))
+        URL_SAFE_NO_PAD.encode(Sha256::digest(self.expose_secret().as_bytes()))
     }
 
     /// The verifier; keep it out of logs.
     pub fn expose_secret(&self) -> &str {
-        &self.0
+        self.0.expose_secret()
     }
 }
 
-impl TryFrom<String> for CodeVerifier {
-    type Error = Error;
-    fn try_from(value: String) -> Result<Self, Error> {
-        Self::parse(&value)
+impl Serialize for CodeVerifier {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
     }
 }
 
-impl From<CodeVerifier> for String {
-    fn from(value: CodeVerifier) -> Self {
-        value.0
+impl<'de> Deserialize<'de> for CodeVerifier {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Secret::deserialize(deserializer)?;
+        Self::parse(value.expose_secret()).map_err(serde::de::Error::custom)
     }
 }
 
@@ -88,25 +89,26 @@ impl fmt::Debug for CodeVerifier {
     }
 }
 
-/// The OAuth `state`: 256 random bits, base64url; compared in constant time.
+/// The OAuth `state`: 256 random bits, base64url; compared in constant time. Zeroed on drop,
+/// redacted in `Debug`, no `Display`; it serializes (for a pending login).
 #[derive(Clone, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct OAuthState(String);
+pub struct OAuthState(Secret);
 
 impl OAuthState {
     /// A fresh state.
     pub fn generate() -> Result<Self, Error> {
-        Ok(Self(URL_SAFE_NO_PAD.encode(random::<32>()?)))
+        Ok(Self(URL_SAFE_NO_PAD.encode(random::<32>()?).into()))
     }
 
     /// Whether `other` is this state, compared in constant time.
     pub fn matches(&self, other: &str) -> bool {
-        self.0.as_bytes().ct_eq(other.as_bytes()).into()
+        self.expose_secret().as_bytes().ct_eq(other.as_bytes()).into()
     }
 
     /// The state; keep it out of logs.
     pub fn expose_secret(&self) -> &str {
-        &self.0
+        self.0.expose_secret()
     }
 }
 

@@ -1,6 +1,18 @@
 //! The secret values of the flows, each its own type so one cannot be passed for another.
-//! Every one prints `[REDACTED]` in `Debug` and `Display`, serializes as the plain string
-//! (for token stores and pending-login cookies), and is zeroed on drop.
+//! One policy for every secret: zeroed on drop, `[REDACTED]` in `Debug`, no `Display` (a
+//! secret is never formatted by accident), read with `expose_secret()`, and serialized as the
+//! plain string where it must persist (token stores, pending-login cookies).
+//!
+//! ```compile_fail
+//! // A secret cannot be formatted for display, so it cannot slip into a message:
+//! let token = wix_auth_flows::AccessToken::new("OauthNG.JWS.x");
+//! println!("{token}");
+//! ```
+//!
+//! ```compile_fail
+//! let verifier = wix_auth_flows::pkce::CodeVerifier::generate().unwrap();
+//! let _ = verifier.to_string();
+//! ```
 
 use std::fmt;
 
@@ -35,12 +47,6 @@ macro_rules! secret_type {
             impl fmt::Debug for $name {
                 fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                     write!(f, concat!(stringify!($name), "([REDACTED])"))
-                }
-            }
-
-            impl fmt::Display for $name {
-                fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                    f.write_str("[REDACTED]")
                 }
             }
 
@@ -91,9 +97,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn debug_and_display_never_show_the_value() {
+    fn debug_never_shows_the_value() {
         let token = AccessToken::new("OauthNG.JWS.very-secret");
-        let shown = format!("{token:?} {token} {:?}", Some(&token));
+        let shown = format!("{token:?} {:?}", Some(&token));
         assert!(!shown.contains("very-secret"), "{shown}");
         assert!(shown.contains("AccessToken([REDACTED])"));
     }
