@@ -79,7 +79,7 @@ pub struct FieldViolation {
 }
 
 /// Everything that can go wrong in a flow.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// Wix does not let this member or client log in or register here: `TRUSTED_CLIENTS_ONLY`,

@@ -37,7 +37,7 @@ pub use secrets::{
     AccessToken, ApiKey, AuthorizationCode, ClientSecret, Password, RecoveryToken, RefreshToken,
     SessionToken, StateToken,
 };
-pub use session::{DEFAULT_REFRESH_MARGIN, Session};
+pub use session::{DEFAULT_REFRESH_MARGIN, Session, Sessions};
 pub use store::{FileStore, MemoryStore, RefreshLock, TokenStore};
 pub use tokens::{Role, Tokens};
 pub use wix_auth_generated::types;

@@ -6,9 +6,9 @@ use std::fmt;
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use wix_auth_generated::Secret;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
+use wix_auth_generated::Secret;
 
 use crate::Error;
 
@@ -103,7 +103,10 @@ impl OAuthState {
 
     /// Whether `other` is this state, compared in constant time.
     pub fn matches(&self, other: &str) -> bool {
-        self.expose_secret().as_bytes().ct_eq(other.as_bytes()).into()
+        self.expose_secret()
+            .as_bytes()
+            .ct_eq(other.as_bytes())
+            .into()
     }
 
     /// The state; keep it out of logs.

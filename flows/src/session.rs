@@ -1,6 +1,10 @@
 //! A session's tokens over time: kept in a [`TokenStore`], refreshed ahead of expiry, one
 //! refresh at a time however many tasks ask, and never downgraded from member to visitor.
+//! [`Sessions`] serves many sessions over one shared store, with a cheap handle per request.
 
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, PoisonError, Weak};
 use std::time::Duration;
 
 use url::Url;
@@ -12,6 +16,113 @@ use crate::{Error, WixAuth};
 
 /// How long before expiry a session refreshes by default.
 pub const DEFAULT_REFRESH_MARGIN: Duration = Duration::from_secs(60);
+
+/// One key's refresh: a lock taken by the task that refreshes, the number of refreshes
+/// finished, and the last one's result, which every task that waited on it shares.
+#[derive(Default)]
+struct KeyFlight {
+    finished: AtomicU64,
+    last: tokio::sync::Mutex<Option<Result<Tokens, Error>>>,
+}
+
+/// What the sessions of one store share: the flows, the store, and a lock per key that
+/// lives while a handle of that key does.
+struct Shared<S> {
+    auth: WixAuth,
+    store: S,
+    flights: Mutex<HashMap<String, Weak<KeyFlight>>>,
+}
+
+impl<S> Shared<S> {
+    fn new(auth: WixAuth, store: S) -> Self {
+        Self {
+            auth,
+            store,
+            flights: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The refresh of `key`, shared by every live handle of it. Keys without a live handle
+    /// are forgotten when the map has doubled since the last sweep, so it stays bounded by
+    /// the keys in use.
+    fn flight(&self, key: &str) -> Arc<KeyFlight> {
+        let mut flights = self.flights.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(flight) = flights.get(key).and_then(Weak::upgrade) {
+            return flight;
+        }
+        if flights.len() >= 64 && flights.len().is_power_of_two() {
+            flights.retain(|_, f| f.strong_count() > 0);
+        }
+        let flight = Arc::new(KeyFlight::default());
+        flights.insert(key.to_string(), Arc::downgrade(&flight));
+        flight
+    }
+}
+
+/// Many sessions over one shared store, for a server with a handle per request:
+/// [`Sessions::get`] is cheap, and a key refreshes once at a time across all its handles in
+/// the process (and across processes through the store's lock, e.g. Redis). Cheap to clone.
+///
+/// ```
+/// # #[tokio::main] async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let sandbox = wix_auth_sandbox::Sandbox::builder().start().await?;
+/// # let auth = wix_auth_flows::WixAuth::builder(wix_auth_sandbox::config::DEFAULT_CLIENT_ID)
+/// #     .base_url(sandbox.base_url()).build()?;
+/// use wix_auth_flows::{MemoryStore, Sessions};
+///
+/// let sessions = Sessions::new(auth, MemoryStore::new());
+/// // In each request handler:
+/// let session = sessions.get("cookie-session-id");
+/// session.start_visitor().await?;
+/// let token = session.access_token().await?;
+/// # let _ = token;
+/// # Ok(()) }
+/// ```
+pub struct Sessions<S: TokenStore = MemoryStore> {
+    shared: Arc<Shared<S>>,
+    margin: u64,
+}
+
+impl<S: TokenStore> Clone for Sessions<S> {
+    fn clone(&self) -> Self {
+        Self {
+            shared: self.shared.clone(),
+            margin: self.margin,
+        }
+    }
+}
+
+impl<S: TokenStore> Sessions<S> {
+    /// Sessions of `auth` kept in `store`.
+    pub fn new(auth: WixAuth, store: S) -> Self {
+        Self {
+            shared: Arc::new(Shared::new(auth, store)),
+            margin: DEFAULT_REFRESH_MARGIN.as_secs(),
+        }
+    }
+
+    /// Refresh this long before the access token expires.
+    pub fn with_refresh_margin(mut self, margin: Duration) -> Self {
+        self.margin = margin.as_secs();
+        self
+    }
+
+    /// The session stored under `key`.
+    pub fn get(&self, key: impl Into<String>) -> Session<S> {
+        let key = key.into();
+        Session {
+            flight: self.shared.flight(&key),
+            shared: self.shared.clone(),
+            key,
+            margin: self.margin,
+        }
+    }
+
+    /// The store.
+    pub fn store(&self) -> &S {
+        &self.shared.store
+    }
+}
 
 /// The tokens of one visitor or member, under one key of a store.
 ///
@@ -29,23 +140,17 @@ pub const DEFAULT_REFRESH_MARGIN: Duration = Duration::from_secs(60);
 /// # Ok(()) }
 /// ```
 pub struct Session<S: TokenStore = MemoryStore> {
-    auth: WixAuth,
-    store: S,
+    shared: Arc<Shared<S>>,
+    flight: Arc<KeyFlight>,
     key: String,
     margin: u64,
-    refresh_lock: tokio::sync::Mutex<()>,
 }
 
 impl<S: TokenStore> Session<S> {
-    /// A session stored under `key`.
+    /// A session stored under `key`, on a store of its own; for many sessions over one
+    /// store, see [`Sessions`].
     pub fn new(auth: WixAuth, store: S, key: impl Into<String>) -> Self {
-        Self {
-            auth,
-            store,
-            key: key.into(),
-            margin: DEFAULT_REFRESH_MARGIN.as_secs(),
-            refresh_lock: tokio::sync::Mutex::new(()),
-        }
+        Sessions::new(auth, store).get(key)
     }
 
     /// Refresh this long before the access token expires.
@@ -56,60 +161,71 @@ impl<S: TokenStore> Session<S> {
 
     /// The store.
     pub fn store(&self) -> &S {
-        &self.store
+        &self.shared.store
     }
 
     /// Stores tokens, e.g. member tokens after a login.
     pub async fn set(&self, tokens: &Tokens) -> Result<(), Error> {
-        Ok(self.store.save(&self.key, tokens).await?)
+        Ok(self.shared.store.save(&self.key, tokens).await?)
     }
 
     /// The stored tokens as they are, without refreshing.
     pub async fn stored(&self) -> Result<Option<Tokens>, Error> {
-        Ok(self.store.load(&self.key).await?)
+        Ok(self.shared.store.load(&self.key).await?)
     }
 
     /// Starts a visitor session when there are no tokens yet, and returns the tokens.
     pub async fn start_visitor(&self) -> Result<Tokens, Error> {
-        let _guard = self.refresh_lock.lock().await;
-        if let Some(tokens) = self.store.load(&self.key).await? {
+        let _guard = self.flight.last.lock().await;
+        if let Some(tokens) = self.shared.store.load(&self.key).await? {
             return Ok(tokens);
         }
-        let tokens = self.auth.visitor_tokens().await?;
-        self.store.save(&self.key, &tokens).await?;
+        let tokens = self.shared.auth.visitor_tokens().await?;
+        self.shared.store.save(&self.key, &tokens).await?;
         Ok(tokens)
     }
 
     /// Usable tokens: the stored ones, or refreshed ones when they expire within the
-    /// margin. Concurrent callers share one refresh. A failed refresh is returned as an
-    /// error and the stored tokens are kept; nothing falls back to a visitor.
+    /// margin. Concurrent callers of a key share one refresh and its result — a failure
+    /// included, which leaves the stored tokens as they were; nothing falls back to a
+    /// visitor.
     pub async fn tokens(&self) -> Result<Tokens, Error> {
-        let current = self.store.load(&self.key).await?.ok_or(Error::NoTokens)?;
-        if current.is_fresh(self.auth.now(), self.margin) {
+        let current = self.stored().await?.ok_or(Error::NoTokens)?;
+        if current.is_fresh(self.shared.auth.now(), self.margin) {
             return Ok(current);
         }
-        let _guard = self.refresh_lock.lock().await;
-        // Another task may have refreshed while this one waited.
-        let current = self.store.load(&self.key).await?.ok_or(Error::NoTokens)?;
-        if current.is_fresh(self.auth.now(), self.margin) {
-            return Ok(current);
+        let seen = self.flight.finished.load(Ordering::Acquire);
+        let mut last = self.flight.last.lock().await;
+        if self.flight.finished.load(Ordering::Acquire) != seen
+            && let Some(result) = last.as_ref()
+        {
+            // A refresh finished while this task waited: its result is this task's too.
+            return result.clone();
         }
-        // Then another process: a shared store locks the refresh across replicas.
-        let lock = self.store.acquire_refresh_lock(&self.key).await?;
-        let result = self.refresh_locked().await;
+        let result = self.refresh_across_processes().await;
+        *last = Some(result.clone());
+        self.flight.finished.fetch_add(1, Ordering::Release);
+        result
+    }
+
+    /// Refreshes under the store's cross-process lock, unless another process did already.
+    async fn refresh_across_processes(&self) -> Result<Tokens, Error> {
+        let store = &self.shared.store;
+        let lock = store.acquire_refresh_lock(&self.key).await?;
+        let result = self.refresh_if_stale().await;
         if let Some(lock) = lock {
-            self.store.release_refresh_lock(lock).await?;
+            store.release_refresh_lock(lock).await?;
         }
         result
     }
 
-    async fn refresh_locked(&self) -> Result<Tokens, Error> {
-        let current = self.store.load(&self.key).await?.ok_or(Error::NoTokens)?;
-        if current.is_fresh(self.auth.now(), self.margin) {
+    async fn refresh_if_stale(&self) -> Result<Tokens, Error> {
+        let current = self.stored().await?.ok_or(Error::NoTokens)?;
+        if current.is_fresh(self.shared.auth.now(), self.margin) {
             return Ok(current);
         }
-        let next = self.auth.refresh(&current).await?;
-        self.store.save(&self.key, &next).await?;
+        let next = self.shared.auth.refresh(&current).await?;
+        self.shared.store.save(&self.key, &next).await?;
         Ok(next)
     }
 
@@ -120,7 +236,7 @@ impl<S: TokenStore> Session<S> {
 
     /// Forgets the tokens.
     pub async fn clear(&self) -> Result<(), Error> {
-        Ok(self.store.clear(&self.key).await?)
+        Ok(self.shared.store.clear(&self.key).await?)
     }
 
     /// Logs out: the Wix logout URL to send the browser to, and the local tokens dropped —
@@ -139,16 +255,35 @@ impl<S: TokenStore> Session<S> {
     /// # Ok(()) }
     /// ```
     pub async fn logout(&self, post_flow_url: &str) -> Result<Url, Error> {
-        let url = match self.store.load(&self.key).await {
+        let url = match self.shared.store.load(&self.key).await {
             Ok(Some(tokens)) => {
-                self.auth
+                self.shared
+                    .auth
                     .logout_url(&tokens.access_token, post_flow_url)
                     .await
             }
             Ok(None) => Err(Error::NoTokens),
             Err(e) => Err(e.into()),
         };
-        self.store.clear(&self.key).await?;
+        self.shared.store.clear(&self.key).await?;
         url
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_keyed_locks_forget_keys_without_a_handle() {
+        let auth = WixAuth::builder("c").build().unwrap();
+        let sessions = Sessions::new(auth, MemoryStore::new());
+        let kept = sessions.get("kept");
+        for key in 0..10_000 {
+            drop(sessions.get(format!("request-{key}")));
+        }
+        let flights = sessions.shared.flights.lock().unwrap().len();
+        assert!(flights <= 128, "{flights} keyed locks for 1 live handle");
+        assert!(Arc::ptr_eq(&kept.flight, &sessions.get("kept").flight));
     }
 }

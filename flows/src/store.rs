@@ -10,7 +10,7 @@ use std::sync::Mutex;
 use crate::tokens::Tokens;
 
 /// Why a token store failed.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 #[non_exhaustive]
 pub enum StoreError {
     /// Reading or writing failed.
@@ -85,6 +85,39 @@ pub trait TokenStore: Send + Sync {
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
     /// Forgets the tokens of `key`.
     fn clear(&self, key: &str) -> impl Future<Output = Result<(), StoreError>> + Send;
+}
+
+/// A store shared behind an `Arc` is the store.
+impl<S: TokenStore> TokenStore for std::sync::Arc<S> {
+    fn acquire_refresh_lock(
+        &self,
+        key: &str,
+    ) -> impl Future<Output = Result<Option<RefreshLock>, StoreError>> + Send {
+        S::acquire_refresh_lock(self, key)
+    }
+
+    fn release_refresh_lock(
+        &self,
+        lock: RefreshLock,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send {
+        S::release_refresh_lock(self, lock)
+    }
+
+    fn load(&self, key: &str) -> impl Future<Output = Result<Option<Tokens>, StoreError>> + Send {
+        S::load(self, key)
+    }
+
+    fn save(
+        &self,
+        key: &str,
+        tokens: &Tokens,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send {
+        S::save(self, key, tokens)
+    }
+
+    fn clear(&self, key: &str) -> impl Future<Output = Result<(), StoreError>> + Send {
+        S::clear(self, key)
+    }
 }
 
 /// Tokens in process memory.

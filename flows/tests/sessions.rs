@@ -11,7 +11,9 @@ use common::*;
 use wiremock::matchers::{body_partial_json, method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 use wix_auth_flows::clock::ManualClock;
-use wix_auth_flows::{Error, FileStore, MemoryStore, Role, Session, TokenStore, Tokens, WixAuth};
+use wix_auth_flows::{
+    Error, FileStore, MemoryStore, Role, Session, Sessions, TokenStore, Tokens, WixAuth,
+};
 
 const START: u64 = 1_700_000_000;
 
@@ -271,4 +273,118 @@ fn a_timeout_beside_a_client_of_ones_own_is_refused_not_ignored() {
             .build()
             .is_ok()
     );
+}
+
+/// A token endpoint that counts its calls and answers `template` after `delay`.
+async fn counting_token_endpoint(
+    template: ResponseTemplate,
+    delay: std::time::Duration,
+) -> (MockServer, Arc<AtomicUsize>) {
+    let server = MockServer::start().await;
+    let calls = Arc::new(AtomicUsize::new(0));
+    let counter = calls.clone();
+    Mock::given(method("POST"))
+        .and(path("/oauth2/token"))
+        .respond_with(move |_: &Request| {
+            counter.fetch_add(1, Ordering::SeqCst);
+            template.clone().set_delay(delay)
+        })
+        .mount(&server)
+        .await;
+    (server, calls)
+}
+
+#[tokio::test]
+async fn a_hundred_handles_of_one_key_share_one_refresh() {
+    let fresh = ResponseTemplate::new(200).set_body_json(token_body(
+        "NEW-ACCESS",
+        Some("NEW-REFRESH"),
+        14_400,
+    ));
+    let (server, calls) =
+        counting_token_endpoint(fresh, std::time::Duration::from_millis(50)).await;
+    let auth = flows_with_clock(&server.uri(), ManualClock::at(START));
+    let sessions = Sessions::new(auth, MemoryStore::new());
+    sessions
+        .get("member")
+        .set(&member_tokens(START + 30))
+        .await
+        .unwrap();
+    let tasks: Vec<_> = (0..100)
+        .map(|_| {
+            // A handle per task, as a server makes one per request.
+            let session = sessions.get("member");
+            tokio::spawn(async move { session.access_token().await })
+        })
+        .collect();
+    for task in tasks {
+        assert_eq!(task.await.unwrap().unwrap().expose_secret(), "NEW-ACCESS");
+    }
+    assert_eq!(calls.load(Ordering::SeqCst), 1);
+}
+
+#[tokio::test]
+async fn a_hundred_keys_refresh_side_by_side() {
+    let delay = std::time::Duration::from_millis(300);
+    let fresh = ResponseTemplate::new(200).set_body_json(token_body("NEW", Some("R"), 14_400));
+    let (server, calls) = counting_token_endpoint(fresh, delay).await;
+    let auth = flows_with_clock(&server.uri(), ManualClock::at(START));
+    let sessions = Sessions::new(auth, Arc::new(MemoryStore::new()));
+    for key in 0..100 {
+        sessions
+            .get(format!("member-{key}"))
+            .set(&member_tokens(START + 30))
+            .await
+            .unwrap();
+    }
+    let started = std::time::Instant::now();
+    let tasks: Vec<_> = (0..100)
+        .map(|key| {
+            let session = sessions.get(format!("member-{key}"));
+            tokio::spawn(async move { session.access_token().await })
+        })
+        .collect();
+    for task in tasks {
+        task.await.unwrap().unwrap();
+    }
+    let elapsed = started.elapsed();
+    assert_eq!(calls.load(Ordering::SeqCst), 100, "one refresh per key");
+    // Serialised on one lock, 100 refreshes of 300 ms would take 30 s.
+    assert!(
+        elapsed < delay * 10,
+        "100 keys took {elapsed:?}: they waited on each other"
+    );
+}
+
+#[tokio::test]
+async fn a_failed_refresh_reaches_every_waiter_and_keeps_the_stored_tokens() {
+    let refused =
+        ResponseTemplate::new(400).set_body_json(serde_json::json!({"error": "invalid_grant"}));
+    let (server, calls) =
+        counting_token_endpoint(refused, std::time::Duration::from_millis(50)).await;
+    let auth = flows_with_clock(&server.uri(), ManualClock::at(START));
+    let sessions = Sessions::new(auth, MemoryStore::new());
+    let before = member_tokens(START + 30);
+    sessions.get("member").set(&before).await.unwrap();
+    let tasks: Vec<_> = (0..100)
+        .map(|_| {
+            let session = sessions.get("member");
+            tokio::spawn(async move { session.access_token().await })
+        })
+        .collect();
+    for task in tasks {
+        let err = task.await.unwrap().unwrap_err();
+        assert!(
+            matches!(&err, Error::OAuth { error, .. } if error == "invalid_grant"),
+            "{err:?}"
+        );
+    }
+    assert_eq!(
+        calls.load(Ordering::SeqCst),
+        1,
+        "the failure was shared, not retried"
+    );
+    let stored = sessions.get("member").stored().await.unwrap().unwrap();
+    assert_eq!(stored.access_token.expose_secret(), "OLD-ACCESS");
+    assert_eq!(stored.role, Role::Member);
 }
