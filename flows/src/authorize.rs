@@ -3,6 +3,10 @@
 //! or a browser sent through it and back to the callback; the state checked, the code
 //! exchanged with the PKCE verifier.
 
+use std::time::Duration;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use url::Url;
@@ -11,6 +15,7 @@ use wix_auth_generated::types;
 use crate::error::{from_generated, transport};
 use crate::pkce::{CodeVerifier, OAuthState};
 use crate::secrets::{AccessToken, AuthorizationCode, SessionToken};
+use crate::store::TokenStore;
 use crate::tokens::Tokens;
 use crate::{Error, WixAuth};
 
@@ -388,11 +393,26 @@ impl WixAuth {
     /// Completes a Wix-managed login from the callback URL (query or fragment): refuses a
     /// pending login that is too old or already completed and a callback at another URL
     /// than the redirect URI, surfaces `error`, checks the state in constant time, then
-    /// exchanges the code.
+    /// exchanges the code. "Already completed" is remembered in this process; to refuse a
+    /// callback replayed on another replica, complete through a [`crate::Session`] of a
+    /// shared store ([`crate::Session::complete_login`]).
     pub async fn complete_login(
         &self,
         callback_url: &str,
         pending: PendingLogin,
+    ) -> Result<Tokens, Error> {
+        self.complete_claiming(callback_url, pending, &self.inner.completed_logins)
+            .await
+    }
+
+    /// [`WixAuth::complete_login`], remembering completed logins in `store`: the callback is
+    /// checked first (a refused one leaves the pending login usable), then the login is
+    /// claimed once, then the code exchanged.
+    pub(crate) async fn complete_claiming<S: TokenStore>(
+        &self,
+        callback_url: &str,
+        pending: PendingLogin,
+        store: &S,
     ) -> Result<Tokens, Error> {
         let now = self.now();
         let expires = pending
@@ -401,31 +421,17 @@ impl WixAuth {
         if now > expires {
             return Err(Error::PendingLoginExpired);
         }
-        let fingerprint: [u8; 32] = Sha256::digest(pending.state.expose_secret().as_bytes()).into();
-        {
-            let used = self
-                .inner
-                .used_states
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            if used.contains_key(&fingerprint) {
-                return Err(Error::PendingLoginUsed);
-            }
-        }
         if !Callback::is_at(callback_url, &pending.redirect_uri) {
             return Err(Error::RedirectUriMismatch);
         }
         let code = Callback::parse(callback_url)?.into_code(&pending.state)?;
+        let fingerprint = URL_SAFE_NO_PAD.encode(Sha256::digest(pending.state.expose_secret()));
+        let ttl = Duration::from_secs(expires - now + 1);
+        if !store
+            .claim_once(&format!("completed-login:{fingerprint}"), ttl)
+            .await?
         {
-            let mut used = self
-                .inner
-                .used_states
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            used.retain(|_, until| *until >= now);
-            if used.insert(fingerprint, expires).is_some() {
-                return Err(Error::PendingLoginUsed);
-            }
+            return Err(Error::PendingLoginUsed);
         }
         self.exchange_code(&code, &pending.verifier, &pending.redirect_uri)
             .await

@@ -1,7 +1,6 @@
 //! The entry point: [`WixAuth`], built from a client ID and a base URL.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use wix_auth_generated::Client;
@@ -10,6 +9,7 @@ use crate::Error;
 use crate::clock::{Clock, SystemClock};
 use crate::external::{ApiKeyScope, ExternalLogin};
 use crate::secrets::ApiKey;
+use crate::store::MemoryStore;
 
 /// The Wix REST host.
 pub const DEFAULT_BASE_URL: &str = "https://www.wixapis.com";
@@ -32,8 +32,8 @@ pub(crate) struct Inner {
     pub(crate) redirect_uri: Option<String>,
     pub(crate) pending_max_age: u64,
     pub(crate) external: Option<ExternalLogin>,
-    /// SHA-256 of the states of completed pending logins, with their expiry.
-    pub(crate) used_states: Mutex<HashMap<[u8; 32], u64>>,
+    /// The pending logins completed in this process (claimed once, until they expire).
+    pub(crate) completed_logins: MemoryStore,
 }
 
 impl std::fmt::Debug for WixAuth {
@@ -175,7 +175,7 @@ impl WixAuthBuilder {
                 redirect_uri: self.redirect_uri,
                 pending_max_age: self.pending_max_age.as_secs(),
                 external: self.external,
-                used_states: Mutex::new(HashMap::new()),
+                completed_logins: MemoryStore::new(),
             }),
         })
     }

@@ -82,6 +82,20 @@ fn millis(d: Duration) -> u64 {
 }
 
 impl TokenStore for RedisStore {
+    async fn claim_once(&self, key: &str, ttl: Duration) -> Result<bool, StoreError> {
+        let mut connection = self.connection.clone();
+        let taken: Option<String> = redis::cmd("SET")
+            .arg(format!("{}claim:{key}", self.config.key_prefix))
+            .arg("1")
+            .arg("NX")
+            .arg("PX")
+            .arg(millis(ttl))
+            .query_async(&mut connection)
+            .await
+            .map_err(|e| redis_error(&e))?;
+        Ok(taken.is_some())
+    }
+
     async fn load(&self, key: &str) -> Result<Option<Tokens>, StoreError> {
         let mut connection = self.connection.clone();
         let json: Option<String> = connection

@@ -12,7 +12,7 @@ use url::Url;
 use crate::secrets::AccessToken;
 use crate::store::{MemoryStore, TokenStore};
 use crate::tokens::Tokens;
-use crate::{Error, WixAuth};
+use crate::{Error, PendingLogin, WixAuth};
 
 /// How long before expiry a session refreshes by default.
 pub const DEFAULT_REFRESH_MARGIN: Duration = Duration::from_secs(60);
@@ -227,6 +227,24 @@ impl<S: TokenStore> Session<S> {
         let next = self.shared.auth.refresh(&current).await?;
         self.shared.store.save(&self.key, &next).await?;
         Ok(next)
+    }
+
+    /// Completes a Wix-managed, social or full-page session login into this session (see
+    /// [`WixAuth::complete_login`]) and stores the member tokens. The completed login is
+    /// claimed in the store, so with a store shared between replicas (Redis) a callback
+    /// replayed on another replica is refused before any token request.
+    pub async fn complete_login(
+        &self,
+        callback_url: &str,
+        pending: PendingLogin,
+    ) -> Result<Tokens, Error> {
+        let tokens = self
+            .shared
+            .auth
+            .complete_claiming(callback_url, pending, &self.shared.store)
+            .await?;
+        self.set(&tokens).await?;
+        Ok(tokens)
     }
 
     /// A usable access token (see [`Session::tokens`]).

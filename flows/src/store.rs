@@ -75,6 +75,15 @@ pub trait TokenStore: Send + Sync {
         async { Ok(()) }
     }
 
+    /// Claims `key` once for `ttl`: `true` for the first claim, `false` while it holds. Used
+    /// to refuse a replayed login callback; a store shared between processes claims across
+    /// them, so a callback replayed on another replica is refused too.
+    fn claim_once(
+        &self,
+        key: &str,
+        ttl: std::time::Duration,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+
     /// The tokens of `key`, if any.
     fn load(&self, key: &str) -> impl Future<Output = Result<Option<Tokens>, StoreError>> + Send;
     /// Replaces the tokens of `key`.
@@ -103,6 +112,14 @@ impl<S: TokenStore> TokenStore for std::sync::Arc<S> {
         S::release_refresh_lock(self, lock)
     }
 
+    fn claim_once(
+        &self,
+        key: &str,
+        ttl: std::time::Duration,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send {
+        S::claim_once(self, key, ttl)
+    }
+
     fn load(&self, key: &str) -> impl Future<Output = Result<Option<Tokens>, StoreError>> + Send {
         S::load(self, key)
     }
@@ -122,7 +139,27 @@ impl<S: TokenStore> TokenStore for std::sync::Arc<S> {
 
 /// Tokens in process memory.
 #[derive(Debug, Default)]
-pub struct MemoryStore(Mutex<HashMap<String, Tokens>>);
+pub struct MemoryStore(Mutex<HashMap<String, Tokens>>, Claims);
+
+/// Keys claimed once in this process, with when each claim ends.
+#[derive(Debug, Default)]
+struct Claims(Mutex<HashMap<String, std::time::Instant>>);
+
+impl Claims {
+    fn claim(&self, key: &str, ttl: std::time::Duration) -> bool {
+        let now = std::time::Instant::now();
+        let mut claims = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        claims.retain(|_, until| *until > now);
+        if claims.contains_key(key) {
+            return false;
+        }
+        claims.insert(key.to_string(), now + ttl);
+        true
+    }
+}
 
 impl MemoryStore {
     /// An empty store.
@@ -138,6 +175,10 @@ impl MemoryStore {
 }
 
 impl TokenStore for MemoryStore {
+    async fn claim_once(&self, key: &str, ttl: std::time::Duration) -> Result<bool, StoreError> {
+        Ok(self.1.claim(key, ttl))
+    }
+
     async fn load(&self, key: &str) -> Result<Option<Tokens>, StoreError> {
         Ok(self.map().get(key).cloned())
     }
@@ -160,6 +201,8 @@ impl TokenStore for MemoryStore {
 pub struct FileStore {
     path: PathBuf,
     lock: tokio::sync::Mutex<()>,
+    /// Claims live in this process only: a file is one machine's store.
+    claims: Claims,
 }
 
 impl FileStore {
@@ -168,6 +211,7 @@ impl FileStore {
         Self {
             path: path.into(),
             lock: tokio::sync::Mutex::new(()),
+            claims: Claims::default(),
         }
     }
 
@@ -241,6 +285,10 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 }
 
 impl TokenStore for FileStore {
+    async fn claim_once(&self, key: &str, ttl: std::time::Duration) -> Result<bool, StoreError> {
+        Ok(self.claims.claim(key, ttl))
+    }
+
     async fn load(&self, key: &str) -> Result<Option<Tokens>, StoreError> {
         let _guard = self.lock.lock().await;
         Ok(self.read_all()?.remove(key))

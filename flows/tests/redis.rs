@@ -13,7 +13,8 @@ use std::time::Duration;
 use common::*;
 use wix_auth_flows::clock::ManualClock;
 use wix_auth_flows::{
-    Error, MemoryStore, RedisConfig, RedisStore, Role, Session, TokenStore, Tokens, WixAuth,
+    Error, MemoryStore, RedisConfig, RedisStore, Role, Session, Sessions, TokenStore, Tokens,
+    WixAuth,
 };
 use wix_auth_sandbox::{RefreshPolicy, Sandbox};
 
@@ -48,6 +49,11 @@ async fn member_near_expiry() -> (wix_auth_sandbox::RunningSandbox, Tokens, WixA
 }
 
 async fn refresh_requests(sandbox: &wix_auth_sandbox::RunningSandbox) -> u64 {
+    token_requests(sandbox, "refresh_token").await
+}
+
+/// The token requests of one grant the sandbox received.
+async fn token_requests(sandbox: &wix_auth_sandbox::RunningSandbox, grant: &str) -> u64 {
     let http = wix_auth_generated::http_client_builder().build().unwrap();
     let stats: serde_json::Value = http
         .get(format!("{}/_sandbox/stats", sandbox.base_url()))
@@ -57,9 +63,7 @@ async fn refresh_requests(sandbox: &wix_auth_sandbox::RunningSandbox) -> u64 {
         .json()
         .await
         .unwrap();
-    stats["tokenRequests"]["refresh_token"]
-        .as_u64()
-        .unwrap_or(0)
+    stats["tokenRequests"][grant].as_u64().unwrap_or(0)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -162,5 +166,55 @@ async fn redis_down_is_a_typed_error_and_never_a_visitor() {
     assert!(
         !err.to_string().contains("127.0.0.1"),
         "no address in the message: {err}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_callback_replayed_on_another_replica_is_refused_before_the_token_endpoint() {
+    let sandbox = Sandbox::builder().start().await.unwrap();
+    // Two replicas: two flows, each with its own Redis connection below.
+    let (one, two) = (flows_for(sandbox.base_url()), flows_for(sandbox.base_url()));
+    registered_member(&one, "cb@example.com").await;
+    let visitor = one.visitor_tokens().await.unwrap().access_token;
+    let (url, pending) = one.begin_login(&visitor).await.unwrap();
+    let callback = sandbox
+        .log_in_on_page(url.as_str(), "cb@example.com", "secret-pw")
+        .await
+        .unwrap();
+    let url = redis_url();
+    let sessions_one = Sessions::new(
+        one,
+        RedisStore::connect(&url, config("replay")).await.unwrap(),
+    );
+    let sessions_two = Sessions::new(
+        two,
+        RedisStore::connect(&url, config("replay")).await.unwrap(),
+    );
+
+    let exchanges_before = token_requests(&sandbox, "authorization_code").await;
+    let tokens = sessions_one
+        .get("browser-a")
+        .complete_login(&callback, pending.clone())
+        .await
+        .unwrap();
+    assert_eq!(tokens.role, Role::Member);
+    let replayed = sessions_two
+        .get("browser-b")
+        .complete_login(&callback, pending)
+        .await
+        .unwrap_err();
+    assert!(matches!(replayed, Error::PendingLoginUsed), "{replayed:?}");
+    assert!(
+        sessions_two
+            .get("browser-b")
+            .stored()
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(
+        token_requests(&sandbox, "authorization_code").await - exchanges_before,
+        1,
+        "the replay never reached the token endpoint"
     );
 }
