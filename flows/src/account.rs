@@ -4,7 +4,7 @@
 use url::Url;
 use wix_auth_generated::types;
 
-use crate::error::from_generated;
+use crate::decode::from_generated;
 use crate::secrets::{AccessToken, Password};
 use crate::tokens::Role;
 use crate::{Error, WixAuth};

@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 use url::Url;
 use wix_auth_generated::types;
 
-use crate::error::{from_generated, transport};
+use crate::decode::{from_generated, transport};
 use crate::pkce::{CodeVerifier, OAuthState};
 use crate::secrets::{AccessToken, AuthorizationCode, SessionToken};
 use crate::store::TokenStore;
@@ -274,7 +274,7 @@ impl WixAuth {
                     .bytes()
                     .await
                     .map_err(|e| transport("authorize", &e))?;
-                return Err(crate::error::from_error_answer(
+                return Err(crate::decode::from_error_answer(
                     "authorize",
                     status.as_u16(),
                     &headers,

@@ -5,7 +5,7 @@
 
 use wix_auth_generated::types;
 
-use crate::error::from_generated;
+use crate::decode::from_generated;
 use crate::secrets::{AccessToken, ApiKey, SessionToken};
 use crate::tokens::{Role, Tokens};
 use crate::{Error, WixAuth};

@@ -2,7 +2,7 @@
 
 use wix_auth_generated::types;
 
-use crate::error::from_generated;
+use crate::decode::from_generated;
 use crate::pkce::CodeVerifier;
 use crate::secrets::{AuthorizationCode, ClientSecret};
 use crate::tokens::{Role, Tokens};

@@ -11,6 +11,7 @@ mod account;
 mod authorize;
 mod client;
 pub mod clock;
+mod decode;
 mod error;
 mod external;
 mod grants;

@@ -3,7 +3,7 @@
 
 use wix_auth_generated::types;
 
-use crate::error::from_generated;
+use crate::decode::from_generated;
 use crate::secrets::{AccessToken, Password, RecoveryToken, SessionToken, StateToken};
 use crate::{Error, WixAuth};
 
