@@ -2,7 +2,7 @@
 //! misconfiguration, 3 refused (input to change, or a login to redo), 4 try later or
 //! unreachable, 1 anything local.
 
-use wix_auth_flows::{Error, ErrorKind};
+use wix_auth_flows::{CallbackError, Error, ErrorKind};
 
 /// Exit code of a usage error.
 pub const USAGE: u8 = 2;
@@ -74,9 +74,9 @@ impl From<Error> for Failure {
             Error::EmailExists(_) => "log in instead, or reset the password",
             Error::VerificationFailed(_) => "check the code in the email and try again",
             Error::PasswordResetRequired(_) => "run `wix-auth reset-password --email …`",
-            Error::PendingLoginExpired | Error::PendingLoginUsed => {
-                "run `wix-auth authorize-url` again"
-            }
+            Error::Callback(
+                CallbackError::PendingLoginExpired | CallbackError::PendingLoginUsed,
+            ) => "run `wix-auth authorize-url` again",
             Error::NoTokens | Error::NoRefreshToken => {
                 "run `wix-auth visitor`, `login` or `tokens` first"
             }

@@ -6,7 +6,7 @@ use common::*;
 use conformance::{PROPTEST_CASES, covers};
 use proptest::prelude::*;
 use wix_auth_flows::pkce::OAuthState;
-use wix_auth_flows::{Callback, Error};
+use wix_auth_flows::{Callback, CallbackError, Error};
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(PROPTEST_CASES))]
@@ -42,7 +42,7 @@ fn authz_missing_code_is_a_typed_error() {
     let url = format!("https://a.example/cb?state={}", state.expose_secret());
     assert!(matches!(
         Callback::parse(&url).unwrap().into_code(&state),
-        Err(Error::MissingCode)
+        Err(Error::Callback(CallbackError::MissingCode))
     ));
 }
 
@@ -69,7 +69,10 @@ fn authz_error_codes_decode() {
             .unwrap()
             .into_code(&state)
             .unwrap_err();
-        assert!(matches!(err, Error::AuthorizationDenied { .. }));
+        assert!(matches!(
+            err,
+            Error::Callback(CallbackError::AuthorizationDenied { .. })
+        ));
         decoded.push(err.to_string());
     }
     insta::assert_debug_snapshot!(decoded);

@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use conformance::covers;
-use wix_auth_flows::{Error, Registration, SessionToken};
+use wix_auth_flows::{CallbackError, Error, Registration, SessionToken};
 
 async fn silent(answer: Answer) -> (Error, usize) {
     let as_ = scripted(answer).await;
@@ -22,7 +22,10 @@ async fn silent(answer: Answer) -> (Error, usize) {
 async fn negative_wrong_state_never_reaches_the_token_endpoint() {
     covers!("STATE-02");
     let (err, calls) = silent(Answer::WrongState).await;
-    assert!(matches!(err, Error::StateMismatch), "{err:?}");
+    assert!(
+        matches!(err, Error::Callback(CallbackError::StateMismatch)),
+        "{err:?}"
+    );
     assert_eq!(calls, 0);
 }
 
@@ -30,7 +33,10 @@ async fn negative_wrong_state_never_reaches_the_token_endpoint() {
 async fn negative_missing_state_never_reaches_the_token_endpoint() {
     covers!("STATE-02");
     let (err, calls) = silent(Answer::MissingState).await;
-    assert!(matches!(err, Error::MissingState), "{err:?}");
+    assert!(
+        matches!(err, Error::Callback(CallbackError::MissingState)),
+        "{err:?}"
+    );
     assert_eq!(calls, 0);
 }
 
@@ -39,7 +45,7 @@ async fn negative_error_callback_never_reaches_the_token_endpoint() {
     covers!("STATE-05");
     let (err, calls) = silent(Answer::Error).await;
     assert!(
-        matches!(err, Error::AuthorizationDenied { ref error, .. } if error == "access_denied"),
+        matches!(err, Error::Callback(CallbackError::AuthorizationDenied { ref error, .. }) if error == "access_denied"),
         "{err:?}"
     );
     assert_eq!(calls, 0);
@@ -49,7 +55,10 @@ async fn negative_error_callback_never_reaches_the_token_endpoint() {
 async fn negative_code_for_another_redirect_uri_is_refused() {
     covers!("REDIR-01");
     let (err, calls) = silent(Answer::OtherRedirect).await;
-    assert!(matches!(err, Error::RedirectUriMismatch), "{err:?}");
+    assert!(
+        matches!(err, Error::Callback(CallbackError::RedirectUriMismatch)),
+        "{err:?}"
+    );
     assert_eq!(calls, 0);
 
     let as_ = scripted(Answer::Good).await;
@@ -59,7 +68,10 @@ async fn negative_code_for_another_redirect_uri_is_refused() {
         .complete_login("https://app.example/elsewhere?code=C&state=s", pending)
         .await
         .unwrap_err();
-    assert!(matches!(err, Error::RedirectUriMismatch), "{err:?}");
+    assert!(
+        matches!(err, Error::Callback(CallbackError::RedirectUriMismatch)),
+        "{err:?}"
+    );
     assert_eq!(as_.requests_to("/oauth2/token").await.len(), 0);
 }
 
@@ -79,7 +91,10 @@ async fn negative_replayed_state_is_refused() {
         .complete_login(&callback, pending.clone())
         .await
         .unwrap_err();
-    assert!(matches!(err, Error::PendingLoginUsed), "{err:?}");
+    assert!(
+        matches!(err, Error::Callback(CallbackError::PendingLoginUsed)),
+        "{err:?}"
+    );
     // Another login completing in between must not make the first one replayable.
     let (_, other) = as_.auth.begin_login(&"V".into()).await.unwrap();
     let other_state = as_.last_state();
@@ -93,7 +108,10 @@ async fn negative_replayed_state_is_refused() {
         .complete_login(&callback, pending)
         .await
         .unwrap_err();
-    assert!(matches!(err, Error::PendingLoginUsed), "{err:?}");
+    assert!(
+        matches!(err, Error::Callback(CallbackError::PendingLoginUsed)),
+        "{err:?}"
+    );
     assert_eq!(as_.requests_to("/oauth2/token").await.len(), 2);
 }
 
@@ -152,7 +170,10 @@ async fn state_pending_login_expiry_boundary() {
             .complete_login(&format!("{REDIRECT}?code=C&state={state}"), pending)
             .await;
         assert_eq!(
-            matches!(result, Err(Error::PendingLoginExpired)),
+            matches!(
+                result,
+                Err(Error::Callback(CallbackError::PendingLoginExpired))
+            ),
             expired,
             "age {age}: {result:?}"
         );

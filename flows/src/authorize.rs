@@ -13,6 +13,7 @@ use url::Url;
 use wix_auth_generated::types;
 
 use crate::decode::{from_generated, transport};
+use crate::error::CallbackError;
 use crate::pkce::{CodeVerifier, OAuthState};
 use crate::secrets::{AccessToken, AuthorizationCode, SessionToken};
 use crate::store::TokenStore;
@@ -36,7 +37,8 @@ impl Callback {
     /// Reads a callback URL: the query, or the fragment when the query carries none of
     /// `code`, `state` or `error` (`responseMode=fragment`). Never panics.
     pub fn parse(url: &str) -> Result<Self, Error> {
-        let url = Url::parse(url).map_err(|_| Error::InvalidCallbackUrl)?;
+        let url =
+            Url::parse(url).map_err(|_| Error::Callback(CallbackError::InvalidCallbackUrl))?;
         let from_query = Self::from_pairs(url.query_pairs());
         if from_query.code.is_some() || from_query.state.is_some() || from_query.error.is_some() {
             return Ok(from_query);
@@ -78,20 +80,22 @@ impl Callback {
     }
 
     /// The code, once the callback is checked against the expected state: an `error` is
-    /// [`Error::AuthorizationDenied`]; a missing or different state and a missing code are
+    /// [`CallbackError::AuthorizationDenied`]; a missing or different state and a missing code are
     /// errors too, so no code from a forged redirect reaches the token endpoint.
     pub fn into_code(self, expected: &OAuthState) -> Result<AuthorizationCode, Error> {
         if let Some(error) = self.error {
-            return Err(Error::AuthorizationDenied {
+            return Err(Error::Callback(CallbackError::AuthorizationDenied {
                 error,
                 description: self.error_description,
-            });
+            }));
         }
-        let state = self.state.ok_or(Error::MissingState)?;
+        let state = self
+            .state
+            .ok_or(Error::Callback(CallbackError::MissingState))?;
         if !expected.matches(&state) {
-            return Err(Error::StateMismatch);
+            return Err(Error::Callback(CallbackError::StateMismatch));
         }
-        self.code.ok_or(Error::MissingCode)
+        self.code.ok_or(Error::Callback(CallbackError::MissingCode))
     }
 }
 
@@ -286,7 +290,7 @@ impl WixAuth {
             });
         };
         if !Callback::is_at(&location, &redirect_uri) {
-            return Err(Error::RedirectUriMismatch);
+            return Err(Error::Callback(CallbackError::RedirectUriMismatch));
         }
         let code = Callback::parse(&location)?.into_code(&state)?;
         self.exchange_code(&code, &verifier, &redirect_uri).await
@@ -308,7 +312,7 @@ impl WixAuth {
     /// # let callback_url = format!("{}?code=x&state=wrong", pending.redirect_uri());
     /// let pending = serde_json::from_str(&cookie)?;
     /// let result = auth.complete_login(&callback_url, pending).await;
-    /// # assert!(matches!(result, Err(wix_auth_flows::Error::StateMismatch)));
+    /// # assert!(matches!(result, Err(wix_auth_flows::Error::Callback(wix_auth_flows::CallbackError::StateMismatch))));
     /// # Ok(()) }
     /// ```
     pub async fn begin_login(&self, visitor: &AccessToken) -> Result<(Url, PendingLogin), Error> {
@@ -419,10 +423,10 @@ impl WixAuth {
             .created_at
             .saturating_add(self.inner.pending_max_age);
         if now > expires {
-            return Err(Error::PendingLoginExpired);
+            return Err(Error::Callback(CallbackError::PendingLoginExpired));
         }
         if !Callback::is_at(callback_url, &pending.redirect_uri) {
-            return Err(Error::RedirectUriMismatch);
+            return Err(Error::Callback(CallbackError::RedirectUriMismatch));
         }
         let code = Callback::parse(callback_url)?.into_code(&pending.state)?;
         let fingerprint = URL_SAFE_NO_PAD.encode(Sha256::digest(pending.state.expose_secret()));
@@ -431,7 +435,7 @@ impl WixAuth {
             .claim_once(&format!("completed-login:{fingerprint}"), ttl)
             .await?
         {
-            return Err(Error::PendingLoginUsed);
+            return Err(Error::Callback(CallbackError::PendingLoginUsed));
         }
         self.exchange_code(&code, &pending.verifier, &pending.redirect_uri)
             .await
@@ -461,23 +465,23 @@ mod tests {
         let no_code = format!("https://a.example/cb?state={}", state.expose_secret());
         assert!(matches!(
             Callback::parse(&no_code).unwrap().into_code(&state),
-            Err(Error::MissingCode)
+            Err(Error::Callback(CallbackError::MissingCode))
         ));
 
         let denied = "https://a.example/cb?error=access_denied&error_description=no&state=x";
         assert!(matches!(
             Callback::parse(denied).unwrap().into_code(&state),
-            Err(Error::AuthorizationDenied { error, description: Some(d) }) if error == "access_denied" && d == "no"
+            Err(Error::Callback(CallbackError::AuthorizationDenied { error, description: Some(d) })) if error == "access_denied" && d == "no"
         ));
         assert!(matches!(
             Callback::parse("not a url"),
-            Err(Error::InvalidCallbackUrl)
+            Err(Error::Callback(CallbackError::InvalidCallbackUrl))
         ));
         assert!(matches!(
             Callback::parse("https://a.example/cb")
                 .unwrap()
                 .into_code(&state),
-            Err(Error::MissingState)
+            Err(Error::Callback(CallbackError::MissingState))
         ));
     }
 }

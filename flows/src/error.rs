@@ -189,29 +189,11 @@ pub enum Error {
         /// The operation.
         operation: &'static str,
     },
-    /// Authorize answered with an error on the redirect (e.g. `login_required`).
-    #[error("authorization failed: {error}{}", .description.as_deref().map(|d| format!(" ({d})")).unwrap_or_default())]
-    AuthorizationDenied {
-        /// The `error` parameter.
-        error: String,
-        /// The `error_description` parameter.
-        description: Option<String>,
-    },
-    /// The callback's `state` differs from the one sent.
-    #[error("the callback's state does not match the pending login")]
-    StateMismatch,
-    /// The callback has no `state`.
-    #[error("the callback has no state")]
-    MissingState,
-    /// The callback has no `code`.
-    #[error("the callback has no code")]
-    MissingCode,
-    /// The callback arrived at another URL than the redirect URI the authorization named.
-    #[error("the callback URL is not the redirect URI of the pending login")]
-    RedirectUriMismatch,
-    /// The callback URL does not parse.
-    #[error("the callback URL is not a valid URL")]
-    InvalidCallbackUrl,
+    /// A login callback that cannot complete: an `error` from Authorize, a state, code or
+    /// redirect URI that does not fit, or a pending login too old or used already. Nothing
+    /// reached the token endpoint.
+    #[error(transparent)]
+    Callback(#[from] CallbackError),
     /// Authorize answered a server-side request without a redirect (a page meant for a
     /// browser, or a session token it did not accept). Neither Wix's docs nor its SDK read
     /// Authorize from a server, so a site may always answer this way: send the browser
@@ -224,12 +206,6 @@ pub enum Error {
         /// The status.
         status: u16,
     },
-    /// The pending login is older than the allowed age.
-    #[error("the pending login expired; start the login again")]
-    PendingLoginExpired,
-    /// The pending login was already completed once.
-    #[error("the pending login was already used")]
-    PendingLoginUsed,
     /// An API key is needed and none is configured ([`crate::WixAuthBuilder::api_key`]).
     #[error("no API key is configured for external login")]
     MissingApiKey,
@@ -272,6 +248,41 @@ pub enum Error {
     /// A URL in the configuration or a response does not parse.
     #[error("invalid URL: {0}")]
     InvalidUrl(&'static str),
+}
+
+/// Why a login callback cannot complete; no token request was made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CallbackError {
+    /// Authorize answered with an error on the redirect (e.g. `login_required`).
+    #[error("authorization failed: {error}{}", .description.as_deref().map(|d| format!(" ({d})")).unwrap_or_default())]
+    AuthorizationDenied {
+        /// The `error` parameter.
+        error: String,
+        /// The `error_description` parameter.
+        description: Option<String>,
+    },
+    /// The callback's `state` differs from the one sent.
+    #[error("the callback's state does not match the pending login")]
+    StateMismatch,
+    /// The callback has no `state`.
+    #[error("the callback has no state")]
+    MissingState,
+    /// The callback has no `code`.
+    #[error("the callback has no code")]
+    MissingCode,
+    /// The callback arrived at another URL than the redirect URI the authorization named.
+    #[error("the callback URL is not the redirect URI of the pending login")]
+    RedirectUriMismatch,
+    /// The callback URL does not parse.
+    #[error("the callback URL is not a valid URL")]
+    InvalidCallbackUrl,
+    /// The pending login is older than the allowed age.
+    #[error("the pending login expired; start the login again")]
+    PendingLoginExpired,
+    /// The pending login was already completed once.
+    #[error("the pending login was already used")]
+    PendingLoginUsed,
 }
 
 fn retry_hint(retry_after: Option<Duration>) -> String {

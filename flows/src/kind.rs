@@ -42,18 +42,11 @@ impl Error {
             Self::InvalidStateToken(_)
             | Self::Unauthenticated(_)
             | Self::OAuth { .. }
-            | Self::AuthorizationDenied { .. }
-            | Self::StateMismatch
-            | Self::MissingState
-            | Self::MissingCode
-            | Self::InvalidCallbackUrl
-            | Self::PendingLoginExpired
-            | Self::PendingLoginUsed
+            | Self::Callback(_)
             | Self::NoTokens
             | Self::NoRefreshToken => K::Reauthenticate,
             Self::Throttled { .. } | Self::Unavailable { .. } => K::RetryLater,
             Self::Forbidden(_)
-            | Self::RedirectUriMismatch
             | Self::MissingRedirectUri
             | Self::MissingApiKey
             | Self::InvalidVerifier { .. }

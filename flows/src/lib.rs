@@ -28,7 +28,7 @@ mod tokens;
 pub use account::TokenInfo;
 pub use authorize::{Callback, IdentityProvider, PendingLogin};
 pub use client::{DEFAULT_BASE_URL, DEFAULT_PENDING_LOGIN_MAX_AGE, WixAuth, WixAuthBuilder};
-pub use error::{BodyKind, Error, ErrorContext, FieldViolation, TransportKind};
+pub use error::{BodyKind, CallbackError, Error, ErrorContext, FieldViolation, TransportKind};
 pub use external::{ApiKeyScope, SignedOn};
 pub use kind::ErrorKind;
 pub use login::{Captcha, Credentials, LoginOutcome, Registration};

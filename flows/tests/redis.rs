@@ -13,8 +13,8 @@ use std::time::Duration;
 use common::*;
 use wix_auth_flows::clock::ManualClock;
 use wix_auth_flows::{
-    Error, MemoryStore, RedisConfig, RedisStore, Role, Session, Sessions, TokenStore, Tokens,
-    WixAuth,
+    CallbackError, Error, MemoryStore, RedisConfig, RedisStore, Role, Session, Sessions,
+    TokenStore, Tokens, WixAuth,
 };
 use wix_auth_sandbox::{RefreshPolicy, Sandbox};
 
@@ -203,7 +203,10 @@ async fn a_callback_replayed_on_another_replica_is_refused_before_the_token_endp
         .complete_login(&callback, pending)
         .await
         .unwrap_err();
-    assert!(matches!(replayed, Error::PendingLoginUsed), "{replayed:?}");
+    assert!(
+        matches!(replayed, Error::Callback(CallbackError::PendingLoginUsed)),
+        "{replayed:?}"
+    );
     assert!(
         sessions_two
             .get("browser-b")

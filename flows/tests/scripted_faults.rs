@@ -226,7 +226,7 @@ async fn forged_or_failed_redirects_never_reach_the_token_endpoint() {
             .await
             .unwrap_err();
         assert!(
-            format!("{err:?}").starts_with(expected),
+            format!("{err:?}").starts_with(&format!("Callback({expected}")),
             "{location}: {err:?}"
         );
         server.verify().await;

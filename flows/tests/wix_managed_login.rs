@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use common::*;
 use wix_auth_flows::clock::ManualClock;
-use wix_auth_flows::{Error, PendingLogin, Registration, Role, WixAuth};
+use wix_auth_flows::{CallbackError, Error, PendingLogin, Registration, Role, WixAuth};
 
 async fn begun(env: &Env, auth: &WixAuth, email: &str) -> (String, PendingLogin) {
     let visitor = auth.visitor_tokens().await.unwrap().access_token;
@@ -46,7 +46,10 @@ async fn begin_browser_complete_gives_member_tokens() {
         .complete_login(&callback, pending)
         .await
         .unwrap_err();
-    assert!(matches!(again, Error::PendingLoginUsed), "{again:?}");
+    assert!(
+        matches!(again, Error::Callback(CallbackError::PendingLoginUsed)),
+        "{again:?}"
+    );
 }
 
 #[tokio::test]
@@ -101,7 +104,10 @@ async fn an_old_pending_login_is_expired() {
     let (callback, pending) = begun(&env, &auth, "old@example.com").await;
     clock.advance(301);
     let err = auth.complete_login(&callback, pending).await.unwrap_err();
-    assert!(matches!(err, Error::PendingLoginExpired), "{err:?}");
+    assert!(
+        matches!(err, Error::Callback(CallbackError::PendingLoginExpired)),
+        "{err:?}"
+    );
 }
 
 #[tokio::test]
@@ -121,14 +127,20 @@ async fn a_callback_with_a_wrong_or_missing_state_is_refused() {
         .complete_login(url.as_str(), pending.clone())
         .await
         .unwrap_err();
-    assert!(matches!(err, Error::StateMismatch), "{err:?}");
+    assert!(
+        matches!(err, Error::Callback(CallbackError::StateMismatch)),
+        "{err:?}"
+    );
     url.set_query(Some(&format!("code={code}")));
     let err = env
         .auth
         .complete_login(url.as_str(), pending.clone())
         .await
         .unwrap_err();
-    assert!(matches!(err, Error::MissingState), "{err:?}");
+    assert!(
+        matches!(err, Error::Callback(CallbackError::MissingState)),
+        "{err:?}"
+    );
     // The genuine callback still completes: refusals do not burn the pending login.
     assert!(env.auth.complete_login(&callback, pending).await.is_ok());
 }
