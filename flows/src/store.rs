@@ -200,7 +200,9 @@ impl TokenStore for MemoryStore {
 #[derive(Debug)]
 pub struct FileStore {
     path: PathBuf,
-    lock: tokio::sync::Mutex<()>,
+    /// Shared by every `FileStore` of this path in the process, so two stores on one file
+    /// never interleave a read and a write.
+    lock: std::sync::Arc<tokio::sync::Mutex<()>>,
     /// Claims live in this process only: a file is one machine's store.
     claims: Claims,
 }
@@ -208,9 +210,10 @@ pub struct FileStore {
 impl FileStore {
     /// A store at `path` (created on the first save).
     pub fn new(path: impl Into<PathBuf>) -> Self {
+        let path = path.into();
         Self {
-            path: path.into(),
-            lock: tokio::sync::Mutex::new(()),
+            lock: path_lock(&path),
+            path,
             claims: Claims::default(),
         }
     }
@@ -260,6 +263,24 @@ impl FileStore {
             .map_err(|e| self.io("replacing", &e.error))?;
         Ok(())
     }
+}
+
+/// The process-wide lock of a token file's path.
+fn path_lock(path: &Path) -> std::sync::Arc<tokio::sync::Mutex<()>> {
+    type Locks = Mutex<HashMap<PathBuf, std::sync::Weak<tokio::sync::Mutex<()>>>>;
+    static LOCKS: std::sync::OnceLock<Locks> = std::sync::OnceLock::new();
+    let mut locks = LOCKS
+        .get_or_init(Locks::default)
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let key = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    if let Some(lock) = locks.get(&key).and_then(std::sync::Weak::upgrade) {
+        return lock;
+    }
+    locks.retain(|_, lock| lock.strong_count() > 0);
+    let lock = std::sync::Arc::new(tokio::sync::Mutex::new(()));
+    locks.insert(key, std::sync::Arc::downgrade(&lock));
+    lock
 }
 
 /// Writes `bytes` to `path` atomically, readable by the owner only: a temporary file

@@ -348,6 +348,7 @@ async fn a_hundred_keys_refresh_side_by_side() {
         task.await.unwrap().unwrap();
     }
     let elapsed = started.elapsed();
+    eprintln!("100 keys, each refresh taking {delay:?}: all refreshed in {elapsed:?}");
     assert_eq!(calls.load(Ordering::SeqCst), 100, "one refresh per key");
     // Serialised on one lock, 100 refreshes of 300 ms would take 30 s.
     assert!(
@@ -387,4 +388,35 @@ async fn a_failed_refresh_reaches_every_waiter_and_keeps_the_stored_tokens() {
     let stored = sessions.get("member").stored().await.unwrap().unwrap();
     assert_eq!(stored.access_token.expose_secret(), "OLD-ACCESS");
     assert_eq!(stored.role, Role::Member);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_file_stores_on_one_path_keep_each_others_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tokens.json");
+    let (one, two) = (
+        Arc::new(FileStore::new(&path)),
+        Arc::new(FileStore::new(&path)),
+    );
+    let tasks: Vec<_> = (0..40)
+        .map(|i| {
+            let store = if i % 2 == 0 { one.clone() } else { two.clone() };
+            tokio::spawn(async move {
+                store
+                    .save(&format!("key-{i}"), &member_tokens(START + i))
+                    .await
+            })
+        })
+        .collect();
+    for task in tasks {
+        task.await.unwrap().unwrap();
+    }
+    for i in 0..40 {
+        let stored = one.load(&format!("key-{i}")).await.unwrap();
+        assert_eq!(
+            stored.map(|t| t.expires_at),
+            Some(START + i),
+            "key-{i} was lost"
+        );
+    }
 }
