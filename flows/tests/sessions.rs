@@ -294,6 +294,25 @@ async fn counting_token_endpoint(
     (server, calls)
 }
 
+/// 100 concurrent tasks, each with its own handle of `key` (as a server makes one per
+/// request), ask for an access token.
+async fn hundred_handles_ask(
+    sessions: &Sessions<MemoryStore>,
+    key: &str,
+) -> Vec<Result<wix_auth_flows::AccessToken, Error>> {
+    let tasks: Vec<_> = (0..100)
+        .map(|_| {
+            let session = sessions.get(key);
+            tokio::spawn(async move { session.access_token().await })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for task in tasks {
+        results.push(task.await.unwrap());
+    }
+    results
+}
+
 #[tokio::test]
 async fn a_hundred_handles_of_one_key_share_one_refresh() {
     let fresh = ResponseTemplate::new(200).set_body_json(token_body(
@@ -310,15 +329,8 @@ async fn a_hundred_handles_of_one_key_share_one_refresh() {
         .set(&member_tokens(START + 30))
         .await
         .unwrap();
-    let tasks: Vec<_> = (0..100)
-        .map(|_| {
-            // A handle per task, as a server makes one per request.
-            let session = sessions.get("member");
-            tokio::spawn(async move { session.access_token().await })
-        })
-        .collect();
-    for task in tasks {
-        assert_eq!(task.await.unwrap().unwrap().expose_secret(), "NEW-ACCESS");
+    for token in hundred_handles_ask(&sessions, "member").await {
+        assert_eq!(token.unwrap().expose_secret(), "NEW-ACCESS");
     }
     assert_eq!(calls.load(Ordering::SeqCst), 1);
 }
@@ -367,14 +379,8 @@ async fn a_failed_refresh_reaches_every_waiter_and_keeps_the_stored_tokens() {
     let sessions = Sessions::new(auth, MemoryStore::new());
     let before = member_tokens(START + 30);
     sessions.get("member").set(&before).await.unwrap();
-    let tasks: Vec<_> = (0..100)
-        .map(|_| {
-            let session = sessions.get("member");
-            tokio::spawn(async move { session.access_token().await })
-        })
-        .collect();
-    for task in tasks {
-        let err = task.await.unwrap().unwrap_err();
+    for token in hundred_handles_ask(&sessions, "member").await {
+        let err = token.unwrap_err();
         assert!(
             matches!(&err, Error::OAuth { error, .. } if error == "invalid_grant"),
             "{err:?}"
