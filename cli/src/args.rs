@@ -20,7 +20,7 @@ pub struct Cli {
 /// Options every command takes.
 #[derive(Debug, Args)]
 pub struct Global {
-    /// The Wix API base URL (e.g. https://www.wixapis.com); absent: an in-process sandbox.
+    /// The Wix API base URL (e.g. `https://www.wixapis.com`); absent: an in-process sandbox.
     #[arg(long, env = "WIX_API_BASE", global = true)]
     pub base_url: Option<String>,
     /// The OAuth app's client ID (defaults to the sandbox's client in sandbox mode).

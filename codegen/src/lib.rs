@@ -1,6 +1,6 @@
 //! Turns the hand-maintained OpenAPI spec into the source of the generated client.
 //!
-//! The pipeline is: [`spec::load`] (3.0.x only) → [`lint::check`] (refuses specs that are
+//! The pipeline is: [`spec::parse`] (3.0.x only) → [`lint::check`] (refuses specs that are
 //! incomplete or would decode badly) → [`normalize::raw_errors`] (error responses keep their
 //! status) → [`normalize::open_enums`] (the spec's standard `anyOf` open enums become the
 //! `oneOf` progenitor decodes) → [`generate::client_tokens`] (progenitor, with its panics turned into errors) →
