@@ -276,14 +276,17 @@ fn an_unreachable_server_exits_4() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("could not connect"));
 }
 
-#[test]
-fn without_a_base_url_commands_use_an_in_process_sandbox() {
-    let dir = tempfile::tempdir().unwrap();
+/// Runs `wix-auth --json visitor <args>` without a base URL (an in-process sandbox), with
+/// `home` as the user's home and config directory; the command must succeed.
+fn visitor_offline(args: &[&str], home: &std::path::Path) -> Output {
     let out = Command::new(env!("CARGO_BIN_EXE_wix-auth"))
-        .args(["--json", "visitor", "--token-file"])
-        .arg(dir.path().join("t.json"))
+        .args(["--json", "visitor"])
+        .args(args)
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
         .env_remove("WIX_API_BASE")
         .env_remove("WIX_CLIENT_ID")
+        .env_remove("WIX_TOKEN_FILE")
         .output()
         .unwrap();
     assert!(
@@ -291,6 +294,14 @@ fn without_a_base_url_commands_use_an_in_process_sandbox() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    out
+}
+
+#[test]
+fn without_a_base_url_commands_use_an_in_process_sandbox() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("t.json");
+    let out = visitor_offline(&["--token-file", file.to_str().unwrap()], dir.path());
     let body: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(body["role"], "visitor");
 }
@@ -411,20 +422,7 @@ async fn external_login_sends_the_api_key_with_the_site() {
 #[test]
 fn the_in_process_sandbox_leaves_the_real_token_file_alone() {
     let home = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_wix-auth"))
-        .args(["--json", "visitor"])
-        .env("HOME", home.path())
-        .env("XDG_CONFIG_HOME", home.path().join(".config"))
-        .env_remove("WIX_API_BASE")
-        .env_remove("WIX_CLIENT_ID")
-        .env_remove("WIX_TOKEN_FILE")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    visitor_offline(&[], home.path());
     let real = home.path().join(".config/wix-auth/tokens.json");
     assert!(
         !real.exists(),
