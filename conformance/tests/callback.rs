@@ -110,7 +110,7 @@ async fn authz_web_message_page_carries_code_and_state() {
 
 #[tokio::test]
 async fn authz_request_parameters() {
-    covers!("PKCE-06");
+    covers!("PKCE-06", "AUTHZ-05");
     let as_ = scripted(Answer::Good).await;
     let (_url, _pending) = as_.auth.begin_login(&"VISITOR".into()).await.unwrap();
     let mut body = as_.last_request();

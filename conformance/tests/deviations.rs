@@ -27,7 +27,7 @@ async fn deviation_token_request_is_camel_case_json() {
 
 #[tokio::test]
 async fn deviation_authorize_parameters_are_camel_case() {
-    covers!("AUTHZ-03");
+    covers!("AUTHZ-05");
     let as_ = scripted(Answer::Good).await;
     as_.auth.begin_login(&"V".into()).await.unwrap();
     let body = as_.last_request();
@@ -38,7 +38,7 @@ async fn deviation_authorize_parameters_are_camel_case() {
 
 #[tokio::test]
 async fn deviation_authorization_header_is_raw() {
-    covers!("SECRET-01");
+    covers!("SECRET-03");
     let as_ = scripted(Answer::Good).await;
     wiremock::Mock::given(wiremock::matchers::path(
         "/_api/iam/authentication/v2/login",
