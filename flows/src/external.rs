@@ -19,16 +19,6 @@ pub enum ApiKeyScope {
     Account(String),
 }
 
-impl ApiKeyScope {
-    /// The `(wix-site-id, wix-account-id)` header values; exactly one is set.
-    fn headers(&self) -> (Option<&str>, Option<&str>) {
-        match self {
-            Self::Site(id) => (Some(id), None),
-            Self::Account(id) => (None, Some(id)),
-        }
-    }
-}
-
 /// The configured API key with its scope; `Debug` shows the scope, never the key.
 #[derive(Debug, Clone)]
 pub(crate) struct ExternalLogin {
@@ -36,14 +26,32 @@ pub(crate) struct ExternalLogin {
     pub(crate) scope: ApiKeyScope,
 }
 
-impl ExternalLogin {
+/// The headers of a call made with the key.
+struct KeyedCall<'a> {
     /// `<visitor access token>,<API key>`, as `@wix/sdk` sends it.
-    fn authorization(&self, visitor: &AccessToken) -> AccessToken {
-        AccessToken::new(format!(
-            "{},{}",
-            visitor.expose_secret(),
-            self.key.expose_secret()
-        ))
+    authorization: AccessToken,
+    /// `wix-site-id`.
+    site: Option<&'a str>,
+    /// `wix-account-id`.
+    account: Option<&'a str>,
+}
+
+impl ExternalLogin {
+    /// The headers of a call with the key beside `visitor`; exactly one of site and account.
+    fn call(&self, visitor: &AccessToken) -> KeyedCall<'_> {
+        let (site, account) = match &self.scope {
+            ApiKeyScope::Site(id) => (Some(id.as_str()), None),
+            ApiKeyScope::Account(id) => (None, Some(id.as_str())),
+        };
+        KeyedCall {
+            authorization: AccessToken::new(format!(
+                "{},{}",
+                visitor.expose_secret(),
+                self.key.expose_secret()
+            )),
+            site,
+            account,
+        }
     }
 }
 
@@ -99,14 +107,12 @@ impl WixAuth {
         visitor: &AccessToken,
         request: types::AuthorizedClientTokenRequest,
     ) -> Result<Tokens, Error> {
-        let external = self.external()?;
-        let (site, account) = external.scope.headers();
-        let authorization = external.authorization(visitor);
+        let call = self.external()?.call(visitor);
         let (response, at) = self
             .grant_with(
-                Some(authorization.expose_secret()),
-                site,
-                account,
+                Some(call.authorization.expose_secret()),
+                call.site,
+                call.account,
                 request.into(),
             )
             .await?;
@@ -122,9 +128,7 @@ impl WixAuth {
         email: &str,
         verify_email: bool,
     ) -> Result<SignedOn, Error> {
-        let external = self.external()?;
-        let (site, account) = external.scope.headers();
-        let authorization = external.authorization(visitor);
+        let call = self.external()?.call(visitor);
         let body = types::SignOnRequest {
             login_id: types::LoginId {
                 email: email.to_string(),
@@ -137,7 +141,12 @@ impl WixAuth {
         let result = self
             .inner
             .api
-            .sign_on(authorization.expose_secret(), account, site, &body)
+            .sign_on(
+                call.authorization.expose_secret(),
+                call.account,
+                call.site,
+                &body,
+            )
             .await;
         let response = from_generated(operation, result).await?;
         let session_token =

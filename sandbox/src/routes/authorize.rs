@@ -175,17 +175,14 @@ impl AuthRequest {
 
 /// Whether a request looks like a browser navigating to the page.
 fn is_navigation(headers: &HeaderMap) -> bool {
-    let header = |name: header::HeaderName| {
+    let value = |name: &str| {
         headers
             .get(name)
             .and_then(|v| v.to_str().ok())
             .unwrap_or_default()
             .to_ascii_lowercase()
     };
-    headers
-        .get("sec-fetch-mode")
-        .is_some_and(|m| m.as_bytes().eq_ignore_ascii_case(b"navigate"))
-        || header(header::ACCEPT).contains("text/html")
+    value("sec-fetch-mode") == "navigate" || value("accept").contains("text/html")
 }
 
 /// `GET /_api/oauth2/authorize`.
