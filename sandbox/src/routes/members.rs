@@ -232,15 +232,7 @@ pub fn advance(
         ));
     }
     if member.awaiting_approval {
-        let state_token = crypto::token("AST.sbx-")?;
-        store.states.insert(
-            state_token.clone(),
-            StateGrant {
-                member_id: member.id.clone(),
-                pending: Pending::Approval,
-                expires: now + app.config.lifetimes.state_token,
-            },
-        );
+        let state_token = issue_state_token(app, store, &member.id, Pending::Approval)?;
         return Ok(answer(
             types::LoginState::RequireOwnerApproval,
             &member,
@@ -253,15 +245,7 @@ pub fn advance(
         .or((app.config.policy.require_mfa && member.password.is_some())
             .then_some(types::LoginState::RequireMfa));
     if let Some(state) = second_factor {
-        let state_token = crypto::token("AST.sbx-")?;
-        store.states.insert(
-            state_token.clone(),
-            StateGrant {
-                member_id: member.id.clone(),
-                pending: Pending::SecondFactor(state),
-                expires: now + app.config.lifetimes.state_token,
-            },
-        );
+        let state_token = issue_state_token(app, store, &member.id, Pending::SecondFactor(state))?;
         return Ok(answer(state, &member, None, Some(state_token)));
     }
     let session = crypto::token("MST.sbx-")?;
@@ -283,23 +267,36 @@ fn begin_verification(
     store: &mut Store,
     member: &Member,
 ) -> Result<String, ApiError> {
-    let now = app.now();
     let code = crypto::six_digit_code()?;
+    let pending = Pending::Verification {
+        code: code.clone(),
+        attempts: 0,
+    };
+    let state_token = issue_state_token(app, store, &member.id, pending)?;
+    store.outbox.push(SentEmail::verification(
+        member.email.clone(),
+        code,
+        app.now(),
+    ));
+    Ok(state_token)
+}
+
+/// Issues a state token continuing `pending` for the member.
+fn issue_state_token(
+    app: &AppState,
+    store: &mut Store,
+    member_id: &str,
+    pending: Pending,
+) -> Result<String, ApiError> {
     let state_token = crypto::token("AST.sbx-")?;
     store.states.insert(
         state_token.clone(),
         StateGrant {
-            member_id: member.id.clone(),
-            pending: Pending::Verification {
-                code: code.clone(),
-                attempts: 0,
-            },
-            expires: now + app.config.lifetimes.state_token,
+            member_id: member_id.to_string(),
+            pending,
+            expires: app.now() + app.config.lifetimes.state_token,
         },
     );
-    store
-        .outbox
-        .push(SentEmail::verification(member.email.clone(), code, now));
     Ok(state_token)
 }
 
