@@ -10,7 +10,8 @@ use subtle::ConstantTimeEq;
 #[error("the system random source failed")]
 pub struct RandomError;
 
-fn random_bytes<const N: usize>() -> Result<[u8; N], RandomError> {
+/// `N` bytes from the system random source.
+pub fn random_bytes<const N: usize>() -> Result<[u8; N], RandomError> {
     let mut bytes = [0u8; N];
     getrandom::fill(&mut bytes).map_err(|_| RandomError)?;
     Ok(bytes)

@@ -17,28 +17,28 @@
 
 pub mod clock;
 pub mod config;
-mod control;
 mod crypto;
-mod routes;
+mod http;
+mod site;
 #[cfg(feature = "spec-check")]
 pub mod spec_check;
-mod store;
-mod wire;
 
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::Arc;
 
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
+
+use crate::site::Site;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use config::{
     ApiKeyConfig, AuthorizeMode, Config, IdentityProviderConfig, Lifetimes, Limits, OAuthClient,
     Policy, RefreshPolicy,
 };
-pub use control::{ControlError, SeedMember};
-pub use store::{EmailKind, SentEmail};
+pub use site::control::{ControlError, SeedMember};
+pub use site::{EmailKind, SentEmail};
 
 /// Entry point: [`Sandbox::builder`].
 pub struct Sandbox;
@@ -135,12 +135,8 @@ impl SandboxBuilder {
         let listener = TcpListener::bind(self.addr).await?;
         let addr = listener.local_addr()?;
         let base_url = format!("http://{addr}");
-        let state = Arc::new(AppState::new(
-            self.config,
-            self.manual_clock,
-            base_url.clone(),
-        ));
-        let router = routes::router(state.clone());
+        let state = Arc::new(Site::new(self.config, self.manual_clock, base_url.clone()));
+        let router = http::router(state.clone());
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(async move {
             let _ = axum::serve(listener, router)
@@ -163,7 +159,7 @@ impl SandboxBuilder {
 pub struct RunningSandbox {
     addr: SocketAddr,
     base_url: String,
-    state: Arc<AppState>,
+    state: Arc<Site>,
     stop: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
 }
@@ -293,38 +289,4 @@ pub enum LoginPageError {
         /// The status of the answer.
         status: u16,
     },
-}
-
-/// What every handler shares.
-pub(crate) struct AppState {
-    config: Config,
-    clock: Arc<dyn Clock>,
-    manual_clock: Option<ManualClock>,
-    store: Mutex<store::Store>,
-    base_url: String,
-}
-
-impl AppState {
-    fn new(config: Config, manual_clock: Option<ManualClock>, base_url: String) -> Self {
-        let clock: Arc<dyn Clock> = match &manual_clock {
-            Some(clock) => Arc::new(clock.clone()),
-            None => Arc::new(SystemClock),
-        };
-        Self {
-            config,
-            clock,
-            manual_clock,
-            store: Mutex::new(store::Store::default()),
-            base_url,
-        }
-    }
-
-    fn now(&self) -> u64 {
-        self.clock.now()
-    }
-
-    /// The store; a handler that panicked while holding it cannot leave it unusable.
-    fn store(&self) -> MutexGuard<'_, store::Store> {
-        self.store.lock().unwrap_or_else(PoisonError::into_inner)
-    }
 }

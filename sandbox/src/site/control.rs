@@ -4,8 +4,10 @@
 
 use wix_auth_generated::types;
 
-use crate::store::{EmailKind, SentEmail};
-use crate::{AppState, RunningSandbox, crypto};
+use super::Site;
+use super::members::is_email;
+use super::store::{COUNTED_GRANT_TYPES, EmailKind, SentEmail, Store};
+use crate::{RunningSandbox, crypto};
 
 /// A member to add directly, with the states a test needs.
 #[derive(Debug, Clone, Default)]
@@ -59,7 +61,7 @@ pub enum ControlError {
     Randomness,
 }
 
-impl AppState {
+impl Site {
     /// The emails sent to `to` (every email without it), oldest first.
     pub(crate) fn outbox(&self, to: Option<&str>) -> Vec<SentEmail> {
         self.store()
@@ -80,15 +82,14 @@ impl AppState {
             .ok_or(ControlError::NoSuchMember)?;
         if let Some(member) = store.members.get_mut(&id) {
             member.awaiting_approval = false;
-            member.updated = now;
-            member.revision += 1;
+            member.touch(now);
         }
-        Ok(id)
+        Ok(id.to_string())
     }
 
     /// Adds an existing contact: registering with its email needs email verification.
     pub(crate) fn add_contact(&self, email: &str) -> Result<(), ControlError> {
-        if !crate::routes::is_email(email) {
+        if !is_email(email) {
             return Err(ControlError::InvalidEmail);
         }
         self.store().contacts.insert(email.to_lowercase());
@@ -97,7 +98,7 @@ impl AppState {
 
     /// Adds a member directly; answers its id.
     pub(crate) async fn seed_member(&self, seed: SeedMember) -> Result<String, ControlError> {
-        if !crate::routes::is_email(&seed.email) {
+        if !is_email(&seed.email) {
             return Err(ControlError::InvalidEmail);
         }
         if let Some(state) = seed.login_state
@@ -113,8 +114,8 @@ impl AppState {
         let hash = crypto::hash_password(&seed.password, self.config.password_hash_rounds)
             .await
             .map_err(|_| ControlError::Randomness)?;
-        let now = self.now();
-        let mut member = crate::routes::new_member(&seed.email, Some(hash), None, now)
+        let mut member = self
+            .new_member(&seed.email, Some(hash))
             .map_err(|_| ControlError::Randomness)?;
         member.password_reset_required = seed.password_reset_required;
         member.awaiting_approval = seed.awaiting_approval;
@@ -125,9 +126,52 @@ impl AppState {
         if store.member_by_email(&seed.email).is_some() {
             return Err(ControlError::EmailExists);
         }
-        let id = member.id.clone();
+        let id = member.id.to_string();
         store.insert_member(member);
         Ok(id)
+    }
+
+    /// Every member with its status, by email.
+    pub(crate) fn member_summaries(&self) -> Vec<serde_json::Value> {
+        let store = self.store();
+        let mut members: Vec<_> = store
+            .members
+            .values()
+            .map(|m| {
+                serde_json::json!({
+                    "id": &*m.id,
+                    "email": m.email,
+                    "active": m.is_active(),
+                    "awaitingApproval": m.awaiting_approval,
+                    "awaitingVerification": m.awaiting_verification,
+                    "emailVerified": m.email_verified,
+                })
+            })
+            .collect();
+        members.sort_by(|a, b| a["email"].as_str().cmp(&b["email"].as_str()));
+        members
+    }
+
+    /// Token requests by grant type (those received), members, live tokens.
+    pub(crate) fn stats(&self) -> serde_json::Value {
+        let store = self.store();
+        let requests: serde_json::Map<String, serde_json::Value> = COUNTED_GRANT_TYPES
+            .iter()
+            .zip(store.token_requests)
+            .filter(|(_, n)| *n > 0)
+            .map(|(grant, n)| ((*grant).to_string(), n.into()))
+            .collect();
+        serde_json::json!({
+            "tokenRequests": requests,
+            "members": store.members.len(),
+            "accessTokens": store.access.len(),
+            "refreshTokens": store.refresh.len(),
+        })
+    }
+
+    /// Forgets every member, contact, token and email.
+    pub(crate) fn reset(&self) {
+        *self.store() = Store::default();
     }
 
     /// Moves a manual clock forward; answers the new time.

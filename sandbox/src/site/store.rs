@@ -1,23 +1,51 @@
-//! The sandbox's in-memory state: members, contacts, every issued token and code, redirect
-//! sessions and the outbox. Handlers hold the lock only for map operations; password
-//! hashing happens outside it.
+//! The site's in-memory state: members, contacts, every issued token and code, redirect
+//! sessions and the outbox. Kept compact so a long run stays small: tokens are held by
+//! their SHA-256 digest (never as text), members are shared by a reference-counted id,
+//! clients by their index in the configuration, visitors by their 16-byte GUID.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 use wix_auth_generated::types;
 
 use crate::crypto::PasswordHash;
+
+/// The SHA-256 digest of a token: what the store keys tokens and codes by.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TokenKey([u8; 32]);
+
+impl TokenKey {
+    /// The key of `token`.
+    pub fn of(token: &str) -> Self {
+        Self(Sha256::digest(token.as_bytes()).into())
+    }
+}
+
+impl std::fmt::Debug for TokenKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TokenKey(..)")
+    }
+}
+
+/// A member's identity id (a GUID), shared by every grant that names the member.
+pub type MemberId = Arc<str>;
+
+/// An OAuth client, by its position in the configuration (which never changes while the
+/// sandbox runs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientRef(pub u16);
 
 /// Who a token speaks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Subject {
     /// An anonymous visitor.
-    Visitor(String),
+    Visitor(uuid::Uuid),
     /// A site member.
-    Member(String),
+    Member(MemberId),
     /// An app (client) through `client_credentials`.
-    App(String),
+    App(ClientRef),
 }
 
 impl Subject {
@@ -29,26 +57,19 @@ impl Subject {
             Self::App(_) => types::SubjectType::App,
         }
     }
-
-    /// The subject's ID.
-    pub fn id(&self) -> &str {
-        match self {
-            Self::Visitor(id) | Self::Member(id) | Self::App(id) => id,
-        }
-    }
 }
 
 /// A site member.
 #[derive(Debug, Clone)]
 pub struct Member {
     /// The identity ID (GUID).
-    pub id: String,
+    pub id: MemberId,
     /// The login email as registered.
-    pub email: String,
-    /// The password hash; `None` for members created by Sign On.
+    pub email: Box<str>,
+    /// The password hash; `None` for members created by Sign On or a social provider.
     pub password: Option<PasswordHash>,
-    /// The profile.
-    pub profile: types::IdentityProfile,
+    /// The profile, when one was given.
+    pub profile: Option<Box<types::IdentityProfile>>,
     /// The email was verified.
     pub email_verified: bool,
     /// Waiting for the email code.
@@ -58,7 +79,7 @@ pub struct Member {
     /// Must reset the password before logging in.
     pub password_reset_required: bool,
     /// The IdP connection the member signed in through, for social logins.
-    pub idp_connection: Option<String>,
+    pub idp_connection: Option<Box<str>>,
     /// The state a correct password answers instead of `SUCCESS` (MFA, another first
     /// factor); the sandbox offers no way past it, as Wix offers no public one.
     pub second_factor: Option<types::LoginState>,
@@ -70,7 +91,35 @@ pub struct Member {
     pub revision: u64,
 }
 
+/// The id of the sandbox's password authenticator, in every password member's connections.
+pub const PASSWORD_AUTHENTICATOR_ID: &str = "31ddd8fc-ea95-43ac-95c5-902497125b90";
+
 impl Member {
+    /// A new member record, created `now`.
+    pub fn new(id: MemberId, email: &str, password: Option<PasswordHash>, now: u64) -> Self {
+        Self {
+            id,
+            email: email.into(),
+            password,
+            profile: None,
+            email_verified: false,
+            awaiting_verification: false,
+            awaiting_approval: false,
+            password_reset_required: false,
+            idp_connection: None,
+            second_factor: None,
+            created: now,
+            updated: now,
+            revision: 1,
+        }
+    }
+
+    /// Records an update made `now`.
+    pub fn touch(&mut self, now: u64) {
+        self.updated = now;
+        self.revision += 1;
+    }
+
     /// Whether nothing keeps the member from logging in.
     pub fn is_active(&self) -> bool {
         !self.awaiting_verification && !self.awaiting_approval
@@ -91,18 +140,18 @@ impl Member {
             types::StatusName::Pending
         };
         types::Identity {
-            id: Some(self.id.clone()),
+            id: Some(self.id.to_string()),
             revision: Some(self.revision.to_string()),
             created_date: Some(rfc3339(self.created)),
             updated_date: Some(rfc3339(self.updated)),
             identifiers: vec![types::Identifier {
-                email: Some(self.email.clone()),
+                email: Some(self.email.to_string()),
             }],
             connections: self.connections(),
-            identity_profile: Some(self.profile.clone()),
+            identity_profile: Some(self.profile.as_deref().cloned().unwrap_or_default()),
             metadata: Some(types::IdentityMetadata { tags: Vec::new() }),
             email: Some(types::Email {
-                address: Some(self.email.clone()),
+                address: Some(self.email.to_string()),
                 is_verified: Some(self.email_verified),
             }),
             status: Some(types::IdentityStatus {
@@ -112,12 +161,7 @@ impl Member {
             factors: Vec::new(),
         }
     }
-}
 
-/// The id of the sandbox's password authenticator, in every password member's connections.
-pub const PASSWORD_AUTHENTICATOR_ID: &str = "31ddd8fc-ea95-43ac-95c5-902497125b90";
-
-impl Member {
     /// How the member authenticates: a password authenticator, an IdP connection.
     fn connections(&self) -> Vec<types::Connection> {
         let password = self.password.as_ref().map(|_| types::Connection {
@@ -130,8 +174,8 @@ impl Member {
         let idp = self.idp_connection.as_ref().map(|id| types::Connection {
             authenticator_connection: None,
             idp_connection: Some(types::IdpConnection {
-                idp_connection_id: Some(id.clone()),
-                idp_user_id: Some(self.id.clone()),
+                idp_connection_id: Some(id.to_string()),
+                idp_user_id: Some(self.id.to_string()),
             }),
         });
         password.into_iter().chain(idp).collect()
@@ -156,7 +200,7 @@ pub struct AccessGrant {
     /// Whom it speaks for.
     pub subject: Subject,
     /// The client it was issued to.
-    pub client_id: String,
+    pub client: ClientRef,
     /// Issued at.
     pub issued: u64,
     /// Expires at.
@@ -182,7 +226,7 @@ pub struct RefreshGrant {
     /// Whom it speaks for.
     pub subject: Subject,
     /// The client it was issued to.
-    pub client_id: String,
+    pub client: ClientRef,
     /// Expires at.
     pub expires: u64,
     /// The session it belongs to.
@@ -211,36 +255,69 @@ pub enum Pending {
 #[derive(Debug, Clone)]
 pub struct StateGrant {
     /// The member in the pending state.
-    pub member_id: String,
+    pub member: MemberId,
     /// What it continues.
     pub pending: Pending,
     /// Expires at.
     pub expires: u64,
 }
 
-/// An issued authorization code.
+/// A token that names a member until it expires: a session token, a recovery token.
 #[derive(Debug, Clone)]
-pub struct CodeGrant {
-    /// The client it was issued to.
-    pub client_id: String,
-    /// The redirect URI it was delivered to.
-    pub redirect_uri: String,
-    /// The PKCE S256 challenge.
-    pub challenge: String,
-    /// The member it authorizes.
-    pub member_id: String,
-    /// Whether a refresh token goes with it (`offline_access`).
-    pub offline: bool,
+pub struct MemberGrant {
+    /// The member.
+    pub member: MemberId,
     /// Expires at.
     pub expires: u64,
-    /// Already redeemed, and the session it opened.
-    pub redeemed: Option<u64>,
+}
+
+/// What an unredeemed authorization code holds.
+#[derive(Debug, Clone)]
+pub struct OpenCode {
+    /// The client it was issued to.
+    pub client: ClientRef,
+    /// The redirect URI it was delivered to.
+    pub redirect_uri: Box<str>,
+    /// The PKCE S256 challenge.
+    pub challenge: Box<str>,
+    /// The member it authorizes.
+    pub member: MemberId,
+    /// Whether a refresh token goes with it (`offline_access`).
+    pub offline: bool,
+}
+
+/// An issued authorization code: open, or redeemed (kept until it expires, so a replay
+/// can revoke what it opened).
+#[derive(Debug, Clone)]
+pub enum CodeGrant {
+    /// Not redeemed yet.
+    Open {
+        /// What it authorizes.
+        code: Box<OpenCode>,
+        /// Expires at.
+        expires: u64,
+    },
+    /// Redeemed; the session it opened.
+    Redeemed {
+        /// The session (refresh family).
+        family: u64,
+        /// Expires at.
+        expires: u64,
+    },
+}
+
+impl CodeGrant {
+    fn expires(&self) -> u64 {
+        match self {
+            Self::Open { expires, .. } | Self::Redeemed { expires, .. } => *expires,
+        }
+    }
 }
 
 /// What a redirect session leads to.
 #[derive(Debug, Clone)]
 pub enum RedirectIntent {
-    /// Authorize with PKCE.
+    /// Authorize with PKCE; the prompt of the redirect session, if any.
     Auth(Box<types::AuthorizeRequest>, Option<types::Prompt>),
     /// The login page, then back to `post_flow_url`.
     Login(Option<String>),
@@ -279,20 +356,6 @@ pub struct SentEmail {
     pub sent_at: u64,
 }
 
-impl SentEmail {
-    /// A verification code sent to `to`.
-    pub(crate) fn verification(to: String, code: String, sent_at: u64) -> Self {
-        Self {
-            to,
-            kind: EmailKind::Verification,
-            code: Some(code),
-            recovery_token: None,
-            redirect_url: None,
-            sent_at,
-        }
-    }
-}
-
 /// Failed logins of one email in the current window.
 #[derive(Debug, Clone, Copy)]
 pub struct FailedLogins {
@@ -302,27 +365,38 @@ pub struct FailedLogins {
     pub since: u64,
 }
 
+/// Token requests received, by grant type (including refused ones); anything else is
+/// counted as `other`, so arbitrary input cannot grow the table.
+pub const COUNTED_GRANT_TYPES: [&str; 6] = [
+    "anonymous",
+    "authorization_code",
+    "refresh_token",
+    "client_credentials",
+    "authorized_client",
+    "other",
+];
+
 /// All sandbox state.
 #[derive(Debug, Default)]
 pub struct Store {
     /// Members by ID.
-    pub members: HashMap<String, Member>,
+    pub members: HashMap<MemberId, Member>,
     /// Member IDs by lower-cased email.
-    pub by_email: HashMap<String, String>,
+    pub by_email: HashMap<Box<str>, MemberId>,
     /// Lower-cased emails of existing contacts.
     pub contacts: HashSet<String>,
     /// Access tokens.
-    pub access: HashMap<String, AccessGrant>,
+    pub access: HashMap<TokenKey, AccessGrant>,
     /// Refresh tokens.
-    pub refresh: HashMap<String, RefreshGrant>,
-    /// Session tokens: member ID and expiry.
-    pub sessions: HashMap<String, (String, u64)>,
+    pub refresh: HashMap<TokenKey, RefreshGrant>,
+    /// Session tokens.
+    pub sessions: HashMap<TokenKey, MemberGrant>,
     /// State tokens.
-    pub states: HashMap<String, StateGrant>,
+    pub states: HashMap<TokenKey, StateGrant>,
     /// Authorization codes.
-    pub codes: HashMap<String, CodeGrant>,
-    /// Recovery tokens: member ID and expiry.
-    pub recoveries: HashMap<String, (String, u64)>,
+    pub codes: HashMap<TokenKey, CodeGrant>,
+    /// Recovery tokens.
+    pub recoveries: HashMap<TokenKey, MemberGrant>,
     /// Redirect sessions by ID, with their expiry.
     redirect_sessions: HashMap<String, (RedirectIntent, u64)>,
     /// Sent emails, oldest first.
@@ -331,21 +405,21 @@ pub struct Store {
     pub failed_logins: HashMap<String, FailedLogins>,
     /// The last session (refresh family) number handed out.
     pub last_family: u64,
-    /// Token requests received, by grant type (including refused ones).
-    pub token_requests: HashMap<String, u64>,
+    /// Token requests by grant type, in the order of [`COUNTED_GRANT_TYPES`].
+    pub token_requests: [u64; COUNTED_GRANT_TYPES.len()],
 }
 
 impl Store {
     /// The member with this email, case-insensitively.
     pub fn member_by_email(&self, email: &str) -> Option<&Member> {
-        let id = self.by_email.get(&email.to_lowercase())?;
+        let id = self.by_email.get(email.to_lowercase().as_str())?;
         self.members.get(id)
     }
 
     /// Adds a member.
     pub fn insert_member(&mut self, member: Member) {
         self.by_email
-            .insert(member.email.to_lowercase(), member.id.clone());
+            .insert(member.email.to_lowercase().into(), member.id.clone());
         self.members.insert(member.id.clone(), member);
     }
 
@@ -355,9 +429,28 @@ impl Store {
         self.last_family
     }
 
+    /// Counts a token request of `grant_type`.
+    pub fn count_token_request(&mut self, grant_type: &str) {
+        let slot = COUNTED_GRANT_TYPES
+            .iter()
+            .position(|g| *g == grant_type)
+            .unwrap_or(COUNTED_GRANT_TYPES.len() - 1);
+        self.token_requests[slot] += 1;
+    }
+
     /// The access grant of `token` if it is known and unexpired.
     pub fn live_access(&self, token: &str, now: u64) -> Option<&AccessGrant> {
-        self.access.get(token).filter(|g| g.expires > now)
+        self.access
+            .get(&TokenKey::of(token))
+            .filter(|g| g.expires > now)
+    }
+
+    /// The member a live session token belongs to, using the token up (single use).
+    pub fn redeem_session(&mut self, token: &str, now: u64) -> Option<MemberId> {
+        self.sessions
+            .remove(&TokenKey::of(token))
+            .filter(|g| g.expires > now)
+            .map(|g| g.member)
     }
 
     /// Revokes every refresh and access token of a session.
@@ -374,10 +467,10 @@ impl Store {
     pub fn purge_expired(&mut self, now: u64) {
         self.access.retain(|_, g| g.expires > now);
         self.refresh.retain(|_, g| g.expires > now);
-        self.sessions.retain(|_, (_, exp)| *exp > now);
+        self.sessions.retain(|_, g| g.expires > now);
         self.states.retain(|_, g| g.expires > now);
-        self.codes.retain(|_, g| g.expires > now);
-        self.recoveries.retain(|_, (_, exp)| *exp > now);
+        self.codes.retain(|_, g| g.expires() > now);
+        self.recoveries.retain(|_, g| g.expires > now);
         self.redirect_sessions.retain(|_, (_, exp)| *exp > now);
     }
 
@@ -412,5 +505,31 @@ mod tests {
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
         assert_eq!(rfc3339(1_689_765_248), "2023-07-19T11:14:08Z");
         assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
+    }
+
+    #[test]
+    fn tokens_are_kept_by_digest_and_used_once() {
+        let mut store = Store::default();
+        let id: MemberId = "m-1".into();
+        store.sessions.insert(
+            TokenKey::of("MST.one"),
+            MemberGrant {
+                member: id.clone(),
+                expires: 10,
+            },
+        );
+        assert_eq!(store.redeem_session("MST.other", 5), None);
+        assert_eq!(store.redeem_session("MST.one", 5), Some(id));
+        assert_eq!(store.redeem_session("MST.one", 5), None);
+    }
+
+    #[test]
+    fn unknown_grant_types_share_one_counter() {
+        let mut store = Store::default();
+        store.count_token_request("refresh_token");
+        store.count_token_request("x-1");
+        store.count_token_request("x-2");
+        assert_eq!(store.token_requests[2], 1);
+        assert_eq!(store.token_requests[5], 2);
     }
 }
