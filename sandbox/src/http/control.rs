@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::{Query, State};
-use axum::response::Response;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 use serde_json::json;
@@ -123,7 +124,10 @@ async fn seed_member(
 
 /// `GET /_sandbox/members`: every member with its status.
 async fn list_members(State(site): State<Arc<Site>>) -> Response {
-    ok(&json!({ "members": site.member_summaries() }))
+    match site.member_listing() {
+        Ok(body) => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
 }
 
 /// `GET /_sandbox/stats`: token requests by grant type, members, live tokens.

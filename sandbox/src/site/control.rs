@@ -6,7 +6,9 @@ use wix_auth_generated::types;
 
 use super::Site;
 use super::members::is_email;
-use super::store::{COUNTED_GRANT_TYPES, EmailKind, SentEmail, Store};
+use serde::ser::{SerializeMap, Serializer as _};
+
+use super::store::{COUNTED_GRANT_TYPES, EmailKind, Member, SentEmail, Store};
 use crate::{RunningSandbox, crypto};
 
 /// A member to add directly, with the states a test needs.
@@ -34,6 +36,30 @@ impl SeedMember {
             email: email.into(),
             password: password.into(),
             ..Self::default()
+        }
+    }
+}
+
+/// A member as `GET /_sandbox/members` lists it.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct MemberSummary<'a> {
+    id: &'a str,
+    email: &'a str,
+    active: bool,
+    awaiting_approval: bool,
+    awaiting_verification: bool,
+    email_verified: bool,
+}
+
+/// A sequence serialized from an iterator, without collecting it first.
+struct Listing<I>(std::cell::RefCell<Option<I>>);
+
+impl<'a, I: Iterator<Item = MemberSummary<'a>>> serde::Serialize for Listing<I> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0.borrow_mut().take() {
+            Some(items) => serializer.collect_seq(items),
+            None => serializer.collect_seq(std::iter::empty::<MemberSummary<'a>>()),
         }
     }
 }
@@ -131,25 +157,29 @@ impl Site {
         Ok(id)
     }
 
-    /// Every member with its status, by email.
-    pub(crate) fn member_summaries(&self) -> Vec<serde_json::Value> {
+    /// `{"members": […]}`: every member with its status, by email, serialized straight
+    /// from the store (a listing of many members is the largest answer the sandbox gives).
+    pub(crate) fn member_listing(&self) -> Result<Vec<u8>, serde_json::Error> {
         let store = self.store();
-        let mut members: Vec<_> = store
-            .members
-            .values()
-            .map(|m| {
-                serde_json::json!({
-                    "id": &*m.id,
-                    "email": m.email,
-                    "active": m.is_active(),
-                    "awaitingApproval": m.awaiting_approval,
-                    "awaitingVerification": m.awaiting_verification,
-                    "emailVerified": m.email_verified,
-                })
-            })
-            .collect();
-        members.sort_by(|a, b| a["email"].as_str().cmp(&b["email"].as_str()));
-        members
+        let mut members: Vec<&Member> = store.members.values().map(|m| &**m).collect();
+        members.sort_unstable_by(|a, b| a.email.cmp(&b.email));
+        let summaries = members.into_iter().map(|m| MemberSummary {
+            id: &m.id,
+            email: &m.email,
+            active: m.is_active(),
+            awaiting_approval: m.awaiting_approval,
+            awaiting_verification: m.awaiting_verification,
+            email_verified: m.email_verified,
+        });
+        let mut out = Vec::with_capacity(16 + store.members.len() * 192);
+        let mut serializer = serde_json::Serializer::new(&mut out);
+        let mut listing = serializer.serialize_map(Some(1))?;
+        listing.serialize_entry(
+            "members",
+            &Listing(std::cell::RefCell::new(Some(summaries))),
+        )?;
+        SerializeMap::end(listing)?;
+        Ok(out)
     }
 
     /// Token requests by grant type (those received), members, live tokens.
@@ -164,7 +194,7 @@ impl Site {
         serde_json::json!({
             "tokenRequests": requests,
             "members": store.members.len(),
-            "accessTokens": store.access.len(),
+            "accessTokens": store.access.values().filter(|g| !store.is_revoked(g.family)).count(),
             "refreshTokens": store.refresh.len(),
         })
     }

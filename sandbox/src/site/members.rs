@@ -431,7 +431,7 @@ impl Site {
                 && matches!(grant.subject, Subject::Member(_))
             {
                 let family = grant.family;
-                store.revoke_family(family);
+                store.revoke_family(family, self.revocation_end());
             }
         }
         let Some(target) = post_logout_redirect else {

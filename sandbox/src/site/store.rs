@@ -12,14 +12,18 @@ use wix_auth_generated::types;
 
 use crate::crypto::PasswordHash;
 
-/// The SHA-256 digest of a token: what the store keys tokens and codes by.
+/// The first 128 bits of a token's SHA-256 digest: what the store keys tokens and codes by
+/// (a collision among 2^32 live tokens has a chance of 2^-64).
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub struct TokenKey([u8; 32]);
+pub struct TokenKey([u8; 16]);
 
 impl TokenKey {
     /// The key of `token`.
     pub fn of(token: &str) -> Self {
-        Self(Sha256::digest(token.as_bytes()).into())
+        let digest = Sha256::digest(token.as_bytes());
+        let mut key = [0u8; 16];
+        key.copy_from_slice(&digest[..16]);
+        Self(key)
     }
 }
 
@@ -201,9 +205,7 @@ pub struct AccessGrant {
     pub subject: Subject,
     /// The client it was issued to.
     pub client: ClientRef,
-    /// Issued at.
-    pub issued: u64,
-    /// Expires at.
+    /// Expires at (it was issued one access-token lifetime before).
     pub expires: u64,
     /// The session (refresh family) it belongs to.
     pub family: u64,
@@ -216,8 +218,6 @@ pub enum RefreshState {
     Active,
     /// Redeemed under a rotating policy.
     Used,
-    /// Revoked with its session.
-    Revoked,
 }
 
 /// An issued refresh token.
@@ -379,8 +379,8 @@ pub const COUNTED_GRANT_TYPES: [&str; 6] = [
 /// All sandbox state.
 #[derive(Debug, Default)]
 pub struct Store {
-    /// Members by ID.
-    pub members: HashMap<MemberId, Member>,
+    /// Members by ID (boxed: a table slot stays small, so growing the table copies little).
+    pub members: HashMap<MemberId, Box<Member>>,
     /// Member IDs by lower-cased email.
     pub by_email: HashMap<Box<str>, MemberId>,
     /// Lower-cased emails of existing contacts.
@@ -407,20 +407,22 @@ pub struct Store {
     pub last_family: u64,
     /// Token requests by grant type, in the order of [`COUNTED_GRANT_TYPES`].
     pub token_requests: [u64; COUNTED_GRANT_TYPES.len()],
+    /// Revoked sessions (refresh families), until every token they issued has expired.
+    revoked_families: HashMap<u64, u64>,
 }
 
 impl Store {
     /// The member with this email, case-insensitively.
     pub fn member_by_email(&self, email: &str) -> Option<&Member> {
         let id = self.by_email.get(email.to_lowercase().as_str())?;
-        self.members.get(id)
+        self.members.get(id).map(|m| &**m)
     }
 
     /// Adds a member.
     pub fn insert_member(&mut self, member: Member) {
         self.by_email
             .insert(member.email.to_lowercase().into(), member.id.clone());
-        self.members.insert(member.id.clone(), member);
+        self.members.insert(member.id.clone(), Box::new(member));
     }
 
     /// A fresh session number.
@@ -438,11 +440,16 @@ impl Store {
         self.token_requests[slot] += 1;
     }
 
-    /// The access grant of `token` if it is known and unexpired.
+    /// The access grant of `token` if it is known, unexpired and not revoked.
     pub fn live_access(&self, token: &str, now: u64) -> Option<&AccessGrant> {
         self.access
             .get(&TokenKey::of(token))
-            .filter(|g| g.expires > now)
+            .filter(|g| g.expires > now && !self.is_revoked(g.family))
+    }
+
+    /// Whether a session (refresh family) was revoked.
+    pub fn is_revoked(&self, family: u64) -> bool {
+        self.revoked_families.contains_key(&family)
     }
 
     /// The member a live session token belongs to, using the token up (single use).
@@ -453,19 +460,18 @@ impl Store {
             .map(|g| g.member)
     }
 
-    /// Revokes every refresh and access token of a session.
-    pub fn revoke_family(&mut self, family: u64) {
-        for grant in self.refresh.values_mut() {
-            if grant.family == family {
-                grant.state = RefreshState::Revoked;
-            }
-        }
-        self.access.retain(|_, g| g.family != family);
+    /// Revokes every refresh and access token of a session, in constant time: the session
+    /// is marked until `until`, when every token it issued has expired.
+    pub fn revoke_family(&mut self, family: u64, until: u64) {
+        self.revoked_families.insert(family, until);
     }
 
     /// Drops every expired token, code and pending state.
     pub fn purge_expired(&mut self, now: u64) {
-        self.access.retain(|_, g| g.expires > now);
+        let revoked = &self.revoked_families;
+        self.access
+            .retain(|_, g| g.expires > now && !revoked.contains_key(&g.family));
+        self.revoked_families.retain(|_, until| *until > now);
         self.refresh.retain(|_, g| g.expires > now);
         self.sessions.retain(|_, g| g.expires > now);
         self.states.retain(|_, g| g.expires > now);

@@ -152,7 +152,7 @@ impl Site {
             Some(CodeGrant::Redeemed { family, .. }) => {
                 // RFC 6749 §4.1.2: a reused code revokes what it issued.
                 let family = *family;
-                store.revoke_family(family);
+                store.revoke_family(family, self.revocation_end());
                 return Err(SiteError::invalid_grant(
                     "The authorization code was already used",
                 ));
@@ -207,11 +207,14 @@ impl Site {
             .get(&key)
             .cloned()
             .ok_or_else(|| SiteError::invalid_grant("Unknown refresh token"))?;
+        if store.is_revoked(grant.family) {
+            return Err(SiteError::invalid_grant("The refresh token was revoked"));
+        }
         match grant.state {
             RefreshState::Active => {}
             RefreshState::Used => {
                 if self.config.refresh == RefreshPolicy::RotateWithReuseDetection {
-                    store.revoke_family(grant.family);
+                    store.revoke_family(grant.family, self.revocation_end());
                     return Err(SiteError::invalid_grant(
                         "The refresh token was already used; the session is revoked",
                     ));
@@ -219,9 +222,6 @@ impl Site {
                 return Err(SiteError::invalid_grant(
                     "The refresh token was already used",
                 ));
-            }
-            RefreshState::Revoked => {
-                return Err(SiteError::invalid_grant("The refresh token was revoked"));
             }
         }
         if grant.expires <= now {
@@ -251,6 +251,12 @@ impl Site {
                 self.issue(&mut store, grant.subject, grant.client, grant.family, true)
             }
         }
+    }
+
+    /// Until when a session revoked now must stay marked: its last token expires by then.
+    pub fn revocation_end(&self) -> u64 {
+        let lifetimes = &self.config.lifetimes;
+        self.now() + lifetimes.refresh_token.max(lifetimes.access_token)
     }
 
     /// Opens a session (refresh family) with its first tokens.
@@ -301,7 +307,6 @@ impl Site {
             AccessGrant {
                 subject,
                 client,
-                issued: now,
                 expires: now + lifetimes.access_token,
                 family,
             },
@@ -333,7 +338,12 @@ impl Site {
             subject_type: Some(grant.subject.kind().into()),
             subject_id: Some(subject_id),
             exp: Some(types::UnixSeconds::String(grant.expires.to_string())),
-            iat: Some(types::UnixSeconds::String(grant.issued.to_string())),
+            iat: Some(types::UnixSeconds::String(
+                grant
+                    .expires
+                    .saturating_sub(self.config.lifetimes.access_token)
+                    .to_string(),
+            )),
             client_id: Some(self.client_id(grant.client).to_string()),
             site_id: Some(self.config.site_id.clone()),
             ..Default::default()
