@@ -48,22 +48,8 @@ async fn member_near_expiry() -> (wix_auth_sandbox::RunningSandbox, Tokens, WixA
     (sandbox, member, replicas_auth)
 }
 
-async fn refresh_requests(sandbox: &wix_auth_sandbox::RunningSandbox) -> u64 {
-    token_requests(sandbox, "refresh_token").await
-}
-
-/// The token requests of one grant the sandbox received.
-async fn token_requests(sandbox: &wix_auth_sandbox::RunningSandbox, grant: &str) -> u64 {
-    let http = wix_auth_generated::http_client_builder().build().unwrap();
-    let stats: serde_json::Value = http
-        .get(format!("{}/_sandbox/stats", sandbox.base_url()))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    stats["tokenRequests"][grant].as_u64().unwrap_or(0)
+fn refresh_requests(sandbox: &wix_auth_sandbox::RunningSandbox) -> u64 {
+    sandbox.token_requests("refresh_token")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -90,7 +76,7 @@ async fn eight_replicas_share_one_refresh() {
     }
     assert_eq!(access.len(), 1, "every replica ends with the same tokens");
     assert_eq!(
-        refresh_requests(&sandbox).await,
+        refresh_requests(&sandbox),
         1,
         "exactly one refresh reached the server"
     );
@@ -113,7 +99,7 @@ async fn in_memory_stores_on_eight_replicas_get_the_session_revoked() {
     let results: Vec<_> = futures_join(replicas).await;
     let failures = results.iter().filter(|r| r.is_err()).count();
     assert!(failures >= 1, "replaying the refresh token must fail");
-    assert!(refresh_requests(&sandbox).await > 1);
+    assert!(refresh_requests(&sandbox) > 1);
     // Reuse detection revoked the whole session: even the winner's tokens are dead.
     for tokens in results.into_iter().flatten() {
         assert!(!auth.token_info(&tokens.access_token).await.unwrap().active);
@@ -151,7 +137,7 @@ async fn a_dead_lock_holder_releases_by_expiry() {
     );
     assert_eq!(tokens.role, Role::Member);
     assert!(auth.token_info(&tokens.access_token).await.unwrap().active);
-    assert_eq!(refresh_requests(&sandbox).await, 1);
+    assert_eq!(refresh_requests(&sandbox), 1);
 }
 
 #[tokio::test]
@@ -191,7 +177,7 @@ async fn a_callback_replayed_on_another_replica_is_refused_before_the_token_endp
         RedisStore::connect(&url, config("replay")).await.unwrap(),
     );
 
-    let exchanges_before = token_requests(&sandbox, "authorization_code").await;
+    let exchanges_before = sandbox.token_requests("authorization_code");
     let tokens = sessions_one
         .get("browser-a")
         .complete_login(&callback, pending.clone())
@@ -216,7 +202,7 @@ async fn a_callback_replayed_on_another_replica_is_refused_before_the_token_endp
             .is_none()
     );
     assert_eq!(
-        token_requests(&sandbox, "authorization_code").await - exchanges_before,
+        sandbox.token_requests("authorization_code") - exchanges_before,
         1,
         "the replay never reached the token endpoint"
     );

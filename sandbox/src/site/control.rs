@@ -199,6 +199,14 @@ impl Site {
         })
     }
 
+    /// Token requests received of one grant type (refused ones included).
+    pub(crate) fn token_requests(&self, grant_type: &str) -> u64 {
+        COUNTED_GRANT_TYPES
+            .iter()
+            .position(|g| *g == grant_type)
+            .map_or(0, |i| self.store().token_requests[i])
+    }
+
     /// Forgets every member, contact, token and email.
     pub(crate) fn reset(&self) {
         *self.store() = Store::default();
@@ -258,6 +266,12 @@ impl RunningSandbox {
     /// Adds a member directly; answers its id.
     pub async fn seed_member(&self, seed: SeedMember) -> Result<String, ControlError> {
         self.state.seed_member(seed).await
+    }
+
+    /// Token requests received of one grant type (`refresh_token`, …), refused ones
+    /// included; `other` counts the grant types the sandbox does not know.
+    pub fn token_requests(&self, grant_type: &str) -> u64 {
+        self.state.token_requests(grant_type)
     }
 
     /// Moves the manual clock forward (see [`crate::SandboxBuilder::manual_clock`]); answers
