@@ -105,6 +105,12 @@ impl SandboxBuilder {
         self
     }
 
+    /// Registers a social identity-provider connection (an `idp` of authorize requests).
+    pub fn identity_provider(mut self, provider: IdentityProviderConfig) -> Self {
+        self.config.identity_providers.push(provider);
+        self
+    }
+
     /// Sets how Authorize answers requests that do not look like a browser navigation.
     pub fn authorize_mode(mut self, mode: AuthorizeMode) -> Self {
         self.config.authorize = mode;

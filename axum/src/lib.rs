@@ -1,0 +1,19 @@
+//! Wix Headless member login for an axum app: mount [`WixAuthWeb::router`], wrap the app in
+//! [`WixAuthWeb::layer`], and take a [`Member`], [`MaybeMember`] or [`WixAccess`] in a
+//! handler. Tokens stay server-side in a flows `TokenStore`; the browser holds only an
+//! encrypted cookie with a random session id.
+#![forbid(unsafe_code)]
+
+mod backend;
+mod carrier;
+mod config;
+mod extract;
+mod outcome;
+mod return_to;
+mod routes;
+
+pub use carrier::{SessionLayer, SessionService};
+pub use config::{ConfigError, MIN_COOKIE_KEY_LEN, Rejection, WixAuthWeb, WixAuthWebBuilder};
+pub use extract::{AuthRejection, MaybeMember, Member, WixAccess};
+pub use outcome::{AuthFailure, AuthOutcome, AuthPages, DefaultPages};
+pub use return_to::safe_return_to;
