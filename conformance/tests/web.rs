@@ -41,7 +41,10 @@ async fn site(redirect_origin: Option<&str>) -> (RunningSandbox, String) {
         .build()
         .unwrap();
     let app = Router::new()
-        .route("/members", get(|m: Member| async move { m.csrf_token().to_string() }))
+        .route(
+            "/members",
+            get(|m: Member| async move { m.csrf_token().to_string() }),
+        )
         .merge(web.router())
         .layer(web.layer());
     tokio::spawn(async move { axum::serve(listener, app).await });
@@ -93,7 +96,11 @@ async fn log_in(site: &str, cookie: &str, return_to: &str) -> (u16, String, Stri
     let request = http()
         .post(format!("{site}/auth/login"))
         .header("content-type", "application/x-www-form-urlencoded")
-        .body(form(&[("email", "m@example.com"), ("password", PASSWORD), ("returnTo", return_to)]));
+        .body(form(&[
+            ("email", "m@example.com"),
+            ("password", PASSWORD),
+            ("returnTo", return_to),
+        ]));
     let (status, location, set_cookie, _) = send(request, cookie).await;
     (status, location, pair(&set_cookie))
 }
@@ -116,12 +123,20 @@ proptest! {
 async fn web_login_routes_refuse_foreign_return_targets() {
     covers!("REDIR-03");
     let (sandbox, site) = site(None).await;
-    for hostile in ["//evil.example/", "https://evil.example/", "/\\evil.example", "/\t/evil.example"] {
+    for hostile in [
+        "//evil.example/",
+        "https://evil.example/",
+        "/\\evil.example",
+        "/\t/evil.example",
+    ] {
         let (status, location, _) = log_in(&site, "", hostile).await;
         assert_eq!((status, location.as_str()), (303, "/"), "{hostile}");
         let query: String = url::form_urlencoded::byte_serialize(hostile.as_bytes()).collect();
-        let (_, to_wix, set_cookie, _) =
-            send(http().get(format!("{site}/auth/login?returnTo={query}")), "").await;
+        let (_, to_wix, set_cookie, _) = send(
+            http().get(format!("{site}/auth/login?returnTo={query}")),
+            "",
+        )
+        .await;
         let callback = sandbox
             .log_in_on_page(&to_wix, "m@example.com", PASSWORD)
             .await
@@ -145,7 +160,10 @@ async fn web_session_cookie_attributes() {
     let (_, _, set_cookie, _) = send(http().get(format!("{https_site}/auth/login")), "").await;
     let cookie = set_cookie.unwrap().to_ascii_lowercase();
     assert!(cookie.starts_with("__host-wix_session="), "{cookie}");
-    assert!(cookie.contains("; secure") && cookie.contains("; path=/"), "{cookie}");
+    assert!(
+        cookie.contains("; secure") && cookie.contains("; path=/"),
+        "{cookie}"
+    );
     assert!(!cookie.contains("domain="), "{cookie}");
 }
 
@@ -187,7 +205,10 @@ async fn web_logout_and_login_forms_resist_csrf() {
     }
     let (status, ..) = send(http().get(format!("{site}/members")), &session).await;
     assert_eq!(status, 200, "still logged in");
-    for (name, value) in [("sec-fetch-site", "cross-site"), ("origin", "https://evil.example")] {
+    for (name, value) in [
+        ("sec-fetch-site", "cross-site"),
+        ("origin", "https://evil.example"),
+    ] {
         let request = http()
             .post(format!("{site}/auth/login"))
             .header("content-type", "application/x-www-form-urlencoded")
@@ -216,6 +237,11 @@ async fn web_no_token_reaches_browser_script() {
     let (status, _, _, body) = send(token("same-origin"), &session).await;
     assert_eq!(status, 200);
     let body: serde_json::Value = serde_json::from_str(&body).unwrap();
-    let keys: Vec<&str> = body.as_object().unwrap().keys().map(String::as_str).collect();
+    let keys: Vec<&str> = body
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     assert_eq!(keys, ["accessToken", "expiresAt", "role"]);
 }
