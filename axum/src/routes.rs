@@ -6,14 +6,15 @@
 #![allow(clippy::result_large_err)]
 
 use axum::Router;
-use axum::extract::rejection::{FormRejection, QueryRejection};
-use axum::extract::{DefaultBodyLimit, FromRequestParts, Query};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Query, Request};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Json};
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use subtle::ConstantTimeEq;
 use wix_auth_flows::{
     AccessToken, Credentials, Error, IdentityProvider, LoginOutcome, Registration, Role,
@@ -215,14 +216,26 @@ fn same_origin(web: &WixAuthWeb, headers: &HeaderMap) -> bool {
     site_ok && origin_ok
 }
 
-/// A form body, or the page for why it could not be read (413 past the limit).
-fn form<T>(ctx: &Ctx, form: Result<Form<T>, FormRejection>) -> Result<T, Response> {
-    match form {
-        Ok(Form(value)) => Ok(value),
-        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            Err((StatusCode::PAYLOAD_TOO_LARGE, "The form is too large.").into_response())
+/// A form posted from the site itself (see [`same_origin`]); a cross-site post, an
+/// unreadable form or one past the size limit (413) is answered before the handler runs.
+struct CheckedForm<T>(T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for CheckedForm<T> {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let (mut parts, body) = request.into_parts();
+        let ctx = Ctx::from_request_parts(&mut parts, state).await?;
+        if !same_origin(&ctx.web, &parts.headers) {
+            return Err(ctx.failed(AuthFailure::Forbidden));
         }
-        Err(_) => Err(ctx.failed(AuthFailure::InvalidInput(Vec::new()))),
+        match Form::<T>::from_request(Request::from_parts(parts, body), state).await {
+            Ok(Form(value)) => Ok(Self(value)),
+            Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                Err((StatusCode::PAYLOAD_TOO_LARGE, "The form is too large.").into_response())
+            }
+            Err(_) => Err(ctx.failed(AuthFailure::InvalidInput(Vec::new()))),
+        }
     }
 }
 
@@ -286,50 +299,32 @@ struct CredentialsForm {
 }
 
 /// `POST …/login` (`email`, `password`, optional `returnTo`): the custom login.
-async fn submit_login(
-    ctx: Ctx,
-    headers: HeaderMap,
-    body: Result<Form<CredentialsForm>, FormRejection>,
-) -> Response {
-    if !same_origin(&ctx.web, &headers) {
-        return ctx.failed(AuthFailure::Forbidden);
-    }
-    let body = match form(&ctx, body) {
-        Ok(body) => body,
-        Err(response) => return response,
-    };
-    let (cookie, caller) = match start(&ctx).await {
-        Ok(started) => started,
-        Err(response) => return response,
-    };
-    let credentials = Credentials::new(body.email.trim(), body.password);
-    let return_to = return_to(&ctx.web, body.return_to.as_deref());
-    match ctx.web.inner.auth.login(&caller, &credentials).await {
-        Ok(outcome) => ctx.advance(cookie, &caller, outcome, return_to).await,
-        Err(error) => ctx.error(&error),
-    }
+async fn submit_login(ctx: Ctx, CheckedForm(body): CheckedForm<CredentialsForm>) -> Response {
+    submit_credentials(ctx, body, false).await
 }
 
 /// `POST …/register` (`email`, `password`, optional `returnTo`).
-async fn submit_register(
-    ctx: Ctx,
-    headers: HeaderMap,
-    body: Result<Form<CredentialsForm>, FormRejection>,
-) -> Response {
-    if !same_origin(&ctx.web, &headers) {
-        return ctx.failed(AuthFailure::Forbidden);
-    }
-    let body = match form(&ctx, body) {
-        Ok(body) => body,
-        Err(response) => return response,
-    };
+async fn submit_register(ctx: Ctx, CheckedForm(body): CheckedForm<CredentialsForm>) -> Response {
+    submit_credentials(ctx, body, true).await
+}
+
+/// A login or a registration, then where it stands.
+async fn submit_credentials(ctx: Ctx, body: CredentialsForm, register: bool) -> Response {
     let (cookie, caller) = match start(&ctx).await {
         Ok(started) => started,
         Err(response) => return response,
     };
-    let registration = Registration::new(body.email.trim(), body.password);
     let return_to = return_to(&ctx.web, body.return_to.as_deref());
-    match ctx.web.inner.auth.register(&caller, &registration).await {
+    let (email, password) = (body.email.trim(), body.password);
+    let auth = &ctx.web.inner.auth;
+    let outcome = if register {
+        auth.register(&caller, &Registration::new(email, password))
+            .await
+    } else {
+        auth.login(&caller, &Credentials::new(email, password))
+            .await
+    };
+    match outcome {
         Ok(outcome) => ctx.advance(cookie, &caller, outcome, return_to).await,
         Err(error) => ctx.error(&error),
     }
@@ -348,18 +343,7 @@ struct CodeForm {
 }
 
 /// `POST …/verify` (`code`): the emailed code of the login in progress.
-async fn submit_code(
-    ctx: Ctx,
-    headers: HeaderMap,
-    body: Result<Form<CodeForm>, FormRejection>,
-) -> Response {
-    if !same_origin(&ctx.web, &headers) {
-        return ctx.failed(AuthFailure::Forbidden);
-    }
-    let body = match form(&ctx, body) {
-        Ok(body) => body,
-        Err(response) => return response,
-    };
+async fn submit_code(ctx: Ctx, CheckedForm(body): CheckedForm<CodeForm>) -> Response {
     let Some(mut cookie) = ctx.slot.get() else {
         return ctx.failed(AuthFailure::NoLoginInProgress);
     };
@@ -401,18 +385,7 @@ struct EmailForm {
 }
 
 /// `POST …/password-reset` (`email`): Wix emails a reset link, if the email is a member's.
-async fn submit_password_reset(
-    ctx: Ctx,
-    headers: HeaderMap,
-    body: Result<Form<EmailForm>, FormRejection>,
-) -> Response {
-    if !same_origin(&ctx.web, &headers) {
-        return ctx.failed(AuthFailure::Forbidden);
-    }
-    let body = match form(&ctx, body) {
-        Ok(body) => body,
-        Err(response) => return response,
-    };
+async fn submit_password_reset(ctx: Ctx, CheckedForm(body): CheckedForm<EmailForm>) -> Response {
     let (_, caller) = match start(&ctx).await {
         Ok(started) => started,
         Err(response) => return response,
@@ -470,20 +443,12 @@ struct LogoutForm {
 }
 
 /// `POST …/logout` (`csrf`): drops the session and sends the browser to Wix's logout.
-async fn logout(
-    ctx: Ctx,
-    headers: HeaderMap,
-    body: Result<Form<LogoutForm>, FormRejection>,
-) -> Response {
-    let body = match form(&ctx, body) {
-        Ok(body) => body,
-        Err(response) => return response,
-    };
+async fn logout(ctx: Ctx, CheckedForm(body): CheckedForm<LogoutForm>) -> Response {
     let Some(cookie) = ctx.slot.get() else {
         return ctx.failed(AuthFailure::Forbidden);
     };
     let token_ok: bool = cookie.csrf.as_bytes().ct_eq(body.csrf.as_bytes()).into();
-    if !token_ok || !same_origin(&ctx.web, &headers) {
+    if !token_ok {
         return ctx.failed(AuthFailure::Forbidden);
     }
     let inner = &ctx.web.inner;

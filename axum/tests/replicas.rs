@@ -91,19 +91,11 @@ async fn both_replicas_needing_a_refresh_make_one_refresh_call() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_callback_replayed_on_the_other_replica_is_refused() {
     let (wix, first, second) = replicas("replay", None).await;
-    wix.sandbox
-        .seed_member(SeedMember::new("rc@example.com", "a-long-password"))
-        .await
-        .unwrap();
+    wix.seed("rc@example.com").await;
     let agent = Agent::new();
-    let begin = agent
-        .get(&format!("{first}/auth/login?returnTo=/members"))
-        .await;
     let callback = wix
-        .sandbox
-        .log_in_on_page(&location(&begin), "rc@example.com", "a-long-password")
-        .await
-        .unwrap();
+        .log_in_through_wix(&agent, &first, "returnTo=/members", "rc@example.com")
+        .await;
     // An attacker holding a copy of the cookie with the pending login, and the callback URL.
     let copy = same_browser(&agent);
     assert_eq!(location(&agent.get(&callback).await), "/members");

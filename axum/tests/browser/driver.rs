@@ -79,21 +79,16 @@ impl Browser {
         self.shot().await;
     }
 
-    pub async fn fill(&self, id: &str, value: &str) {
-        let field = self.client.find(Locator::Id(id)).await.unwrap();
+    /// Types into the field `selector` (CSS) names.
+    pub async fn fill(&self, selector: &str, value: &str) {
+        let field = self.client.find(Locator::Css(selector)).await.unwrap();
         field.send_keys(value).await.unwrap();
     }
 
-    pub async fn fill_by_name(&self, name: &str, value: &str) {
-        let selector = format!("input[name={name}]");
-        let field = self.client.find(Locator::Css(&selector)).await.unwrap();
-        field.send_keys(value).await.unwrap();
-    }
-
-    /// Clicks and waits for the next page.
-    pub async fn click(&mut self, id: &str) {
+    /// Clicks what `selector` (CSS) names and waits for the next page.
+    pub async fn click(&mut self, selector: &str) {
         self.client
-            .find(Locator::Id(id))
+            .find(Locator::Css(selector))
             .await
             .unwrap()
             .click()
@@ -103,17 +98,12 @@ impl Browser {
         self.shot().await;
     }
 
-    /// Submits the only form of a page that shows one (the sandbox's pages).
-    pub async fn submit_form(&mut self) {
-        self.client
-            .find(Locator::Css("button[type=submit]"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        self.settle().await;
-        self.shot().await;
+    /// The site's login form, as `email` with the tests' password.
+    pub async fn log_in_with_form(&mut self, site: &str, email: &str) {
+        self.goto(&format!("{site}/login")).await;
+        self.fill("#email", email).await;
+        self.fill("#password", crate::common::PASSWORD).await;
+        self.click("#submit").await;
     }
 
     async fn settle(&self) {

@@ -1,8 +1,8 @@
 //! The example site's pages, as a member meets them in Chromium.
 
-use wix_auth_sandbox::{Lifetimes, Policy, SeedMember};
+use wix_auth_sandbox::{Lifetimes, Policy};
 
-use crate::common::{Clocks, Setup, site};
+use crate::common::{Clocks, PASSWORD, Setup, site};
 use crate::driver::Browser;
 
 /// Every token the sandbox could have issued shows one of these prefixes.
@@ -30,13 +30,13 @@ async fn register_with_the_emailed_code_then_the_member_page() {
     let mut browser = Browser::launch("register").await;
     browser.goto(&format!("{site}/")).await;
     assert_eq!(browser.text("who").await.as_deref(), Some("visitor"));
-    browser.click("register").await;
-    browser.fill("email", "reg@example.com").await;
-    browser.fill("password", "a-long-password").await;
-    browser.click("submit").await;
+    browser.click("#register").await;
+    browser.fill("#email", "reg@example.com").await;
+    browser.fill("#password", PASSWORD).await;
+    browser.click("#submit").await;
     let code = wix.sandbox.latest_code("reg@example.com").unwrap();
-    browser.fill("code", &code).await;
-    browser.click("verify").await;
+    browser.fill("#code", &code).await;
+    browser.click("#verify").await;
     assert_eq!(browser.path().await, "/members");
     assert_eq!(
         browser.text("email").await.as_deref(),
@@ -49,22 +49,16 @@ async fn register_with_the_emailed_code_then_the_member_page() {
 #[tokio::test]
 async fn log_in_with_the_form_then_log_out() {
     let (wix, site) = site(Setup::default()).await;
-    wix.sandbox
-        .seed_member(SeedMember::new("form@example.com", "a-long-password"))
-        .await
-        .unwrap();
+    wix.seed("form@example.com").await;
     let mut browser = Browser::launch("login").await;
-    browser.goto(&format!("{site}/login")).await;
-    browser.fill("email", "form@example.com").await;
-    browser.fill("password", "a-long-password").await;
-    browser.click("submit").await;
+    browser.log_in_with_form(&site, "form@example.com").await;
     assert_eq!(
         browser.text("email").await.as_deref(),
         Some("form@example.com")
     );
     // The cookie is HttpOnly: page script sees nothing of the session.
     assert_eq!(browser.document_cookie().await, "");
-    browser.click("logout").await;
+    browser.click("#logout").await;
     // Wix's logout page, then back on the site as a visitor.
     browser.goto(&format!("{site}/")).await;
     assert_eq!(browser.text("who").await.as_deref(), Some("visitor"));
@@ -76,19 +70,16 @@ async fn log_in_with_the_form_then_log_out() {
 #[tokio::test]
 async fn log_in_through_wix_s_page() {
     let (wix, site) = site(Setup::default()).await;
-    wix.sandbox
-        .seed_member(SeedMember::new("wix@example.com", "a-long-password"))
-        .await
-        .unwrap();
+    wix.seed("wix@example.com").await;
     let mut browser = Browser::launch("wix-login").await;
     browser.goto(&format!("{site}/")).await;
-    browser.click("wix-login").await;
+    browser.click("#wix-login").await;
     // The sandbox's hosted login page.
     let here = browser.client.current_url().await.unwrap();
     assert!(here.as_str().starts_with(wix.sandbox.base_url()), "{here}");
-    browser.fill_by_name("email", "wix@example.com").await;
-    browser.fill_by_name("password", "a-long-password").await;
-    browser.submit_form().await;
+    browser.fill("input[name=email]", "wix@example.com").await;
+    browser.fill("input[name=password]", PASSWORD).await;
+    browser.click("button[type=submit]").await;
     assert_eq!(browser.path().await, "/members");
     assert_eq!(
         browser.text("email").await.as_deref(),
@@ -110,15 +101,9 @@ async fn after_expiry_two_tabs_at_once_share_one_refresh() {
         ..Setup::default()
     })
     .await;
-    wix.sandbox
-        .seed_member(SeedMember::new("tabs@example.com", "a-long-password"))
-        .await
-        .unwrap();
+    wix.seed("tabs@example.com").await;
     let mut browser = Browser::launch("tabs").await;
-    browser.goto(&format!("{site}/login")).await;
-    browser.fill("email", "tabs@example.com").await;
-    browser.fill("password", "a-long-password").await;
-    browser.click("submit").await;
+    browser.log_in_with_form(&site, "tabs@example.com").await;
     let first = browser.client.window().await.unwrap();
     let second = browser.client.new_window(true).await.unwrap().handle;
     clocks.advance(601);
@@ -157,15 +142,9 @@ async fn after_expiry_two_tabs_at_once_share_one_refresh() {
 #[tokio::test]
 async fn a_tampered_cookie_sends_the_browser_to_login() {
     let (wix, site) = site(Setup::default()).await;
-    wix.sandbox
-        .seed_member(SeedMember::new("tamper@example.com", "a-long-password"))
-        .await
-        .unwrap();
+    wix.seed("tamper@example.com").await;
     let mut browser = Browser::launch("tampered").await;
-    browser.goto(&format!("{site}/login")).await;
-    browser.fill("email", "tamper@example.com").await;
-    browser.fill("password", "a-long-password").await;
-    browser.click("submit").await;
+    browser.log_in_with_form(&site, "tamper@example.com").await;
     assert_eq!(
         browser.text("email").await.as_deref(),
         Some("tamper@example.com")

@@ -287,3 +287,56 @@ pub async fn member_page(agent: &Agent, site: &str) -> Result<String, (u16, Stri
         Err((answer.status().as_u16(), location(&answer)))
     }
 }
+
+/// The password of every member the tests make.
+pub const PASSWORD: &str = "a-long-password";
+
+impl Wix {
+    /// Adds an active member with [`PASSWORD`].
+    pub async fn seed(&self, email: &str) {
+        self.sandbox
+            .seed_member(wix_auth_sandbox::SeedMember::new(email, PASSWORD))
+            .await
+            .unwrap();
+    }
+
+    /// Begins a Wix-managed login at `site` (the query after `/auth/login?`) and logs in on
+    /// the sandbox's page as `email`: the callback URL to send the browser to.
+    pub async fn log_in_through_wix(
+        &self,
+        agent: &Agent,
+        site: &str,
+        query: &str,
+        email: &str,
+    ) -> String {
+        let begin = agent.get(&format!("{site}/auth/login?{query}")).await;
+        self.sandbox
+            .log_in_on_page(&location(&begin), email, PASSWORD)
+            .await
+            .unwrap()
+    }
+}
+
+impl Agent {
+    /// The site's custom login form.
+    pub async fn log_in(&self, site: &str, email: &str, return_to: &str) -> reqwest::Response {
+        self.post(
+            &format!("{site}/auth/login"),
+            &[
+                ("email", email),
+                ("password", PASSWORD),
+                ("returnTo", return_to),
+            ],
+        )
+        .await
+    }
+}
+
+/// The member page shows `email`.
+pub async fn assert_member(agent: &Agent, site: &str, email: &str) {
+    let page = member_page(agent, site).await.unwrap();
+    assert!(
+        page.contains(&format!("<span id=\"email\">{email}</span>")),
+        "{page}"
+    );
+}

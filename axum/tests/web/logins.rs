@@ -4,7 +4,7 @@
 
 use wix_auth_sandbox::{IdentityProviderConfig, Lifetimes, Policy, SeedMember};
 
-use crate::common::{Agent, Clocks, Setup, location, member_page, register, site};
+use crate::common::{Agent, Clocks, Setup, assert_member, location, member_page, register, site};
 
 #[tokio::test]
 async fn registering_lands_on_the_member_page_which_calls_wix_as_the_member() {
@@ -23,10 +23,7 @@ async fn registering_lands_on_the_member_page_which_calls_wix_as_the_member() {
 #[tokio::test]
 async fn a_custom_login_completes_server_side() {
     let (wix, site) = site(Setup::default()).await;
-    wix.sandbox
-        .seed_member(SeedMember::new("bo@example.com", "a-long-password"))
-        .await
-        .unwrap();
+    wix.seed("bo@example.com").await;
     let agent = Agent::new();
     let wrong = agent
         .post(
@@ -42,24 +39,10 @@ async fn a_custom_login_completes_server_side() {
             .unwrap()
             .contains("Wrong email or password.")
     );
-    let answer = agent
-        .post(
-            &format!("{site}/auth/login"),
-            &[
-                ("email", "bo@example.com"),
-                ("password", "a-long-password"),
-                ("returnTo", "/members"),
-            ],
-        )
-        .await;
+    let answer = agent.log_in(&site, "bo@example.com", "/members").await;
     assert_eq!(answer.status(), 303);
     assert_eq!(location(&answer), "/members");
-    assert!(
-        member_page(&agent, &site)
-            .await
-            .unwrap()
-            .contains("bo@example.com")
-    );
+    assert_member(&agent, &site, "bo@example.com").await;
 }
 
 #[tokio::test]
@@ -69,10 +52,7 @@ async fn a_site_that_answers_servers_with_a_page_gets_the_full_page_redirect() {
         ..Setup::default()
     })
     .await;
-    wix.sandbox
-        .seed_member(SeedMember::new("cy@example.com", "a-long-password"))
-        .await
-        .unwrap();
+    wix.seed("cy@example.com").await;
     let agent = Agent::new();
     let answer = agent
         .post(
@@ -98,12 +78,7 @@ async fn a_site_that_answers_servers_with_a_page_gets_the_full_page_redirect() {
     let done = agent.get(&callback).await;
     assert_eq!(done.status(), 303);
     assert_eq!(location(&done), "/members");
-    assert!(
-        member_page(&agent, &site)
-            .await
-            .unwrap()
-            .contains("cy@example.com")
-    );
+    assert_member(&agent, &site, "cy@example.com").await;
 }
 
 #[tokio::test]
@@ -145,12 +120,7 @@ async fn an_emailed_code_completes_the_registration_and_a_wrong_one_can_be_retri
         .await;
     assert_eq!(answer.status(), 303);
     assert_eq!(location(&answer), "/members");
-    assert!(
-        member_page(&agent, &site)
-            .await
-            .unwrap()
-            .contains("di@example.com")
-    );
+    assert_member(&agent, &site, "di@example.com").await;
 }
 
 #[tokio::test]
@@ -197,29 +167,15 @@ async fn wix_managed_and_social_logins_come_back_through_the_callback() {
     let provider = IdentityProviderConfig::new("idp-1", "Example ID");
     let (wix, site) =
         crate::common::site_with(Setup::default(), |b| b.identity_provider(provider)).await;
-    wix.sandbox
-        .seed_member(SeedMember::new("gi@example.com", "a-long-password"))
-        .await
-        .unwrap();
+    wix.seed("gi@example.com").await;
 
     let agent = Agent::new();
-    let begin = agent
-        .get(&format!("{site}/auth/login?returnTo=/members"))
-        .await;
-    assert_eq!(begin.status(), 303);
     let callback = wix
-        .sandbox
-        .log_in_on_page(&location(&begin), "gi@example.com", "a-long-password")
-        .await
-        .unwrap();
+        .log_in_through_wix(&agent, &site, "returnTo=/members", "gi@example.com")
+        .await;
     let done = agent.get(&callback).await;
     assert_eq!(location(&done), "/members");
-    assert!(
-        member_page(&agent, &site)
-            .await
-            .unwrap()
-            .contains("gi@example.com")
-    );
+    assert_member(&agent, &site, "gi@example.com").await;
 
     let social = Agent::new();
     let begin = social
@@ -232,12 +188,7 @@ async fn wix_managed_and_social_logins_come_back_through_the_callback() {
         .unwrap();
     let done = social.get(&callback).await;
     assert_eq!(location(&done), "/members");
-    assert!(
-        member_page(&social, &site)
-            .await
-            .unwrap()
-            .contains("ha@example.com")
-    );
+    assert_member(&social, &site, "ha@example.com").await;
 }
 
 #[tokio::test]

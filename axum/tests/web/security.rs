@@ -123,13 +123,7 @@ async fn a_login_rotates_the_session_id_so_a_planted_cookie_gains_nothing() {
 #[tokio::test]
 async fn return_to_must_be_a_same_origin_path() {
     let (wix, site) = site(Setup::default()).await;
-    wix.sandbox
-        .seed_member(wix_auth_sandbox::SeedMember::new(
-            "mo@example.com",
-            "a-long-password",
-        ))
-        .await
-        .unwrap();
+    wix.seed("mo@example.com").await;
     for hostile in [
         "//evil.example/",
         "https://evil.example/",
@@ -137,28 +131,12 @@ async fn return_to_must_be_a_same_origin_path() {
         "javascript:alert(1)",
     ] {
         let agent = Agent::new();
-        let answer = agent
-            .post(
-                &format!("{site}/auth/login"),
-                &[
-                    ("email", "mo@example.com"),
-                    ("password", "a-long-password"),
-                    ("returnTo", hostile),
-                ],
-            )
-            .await;
+        let answer = agent.log_in(&site, "mo@example.com", hostile).await;
         assert_eq!(location(&answer), "/", "{hostile}");
-        let begin = agent
-            .get(&format!(
-                "{site}/auth/login?returnTo={}",
-                urlencode(hostile)
-            ))
-            .await;
+        let query = format!("returnTo={}", urlencode(hostile));
         let callback = wix
-            .sandbox
-            .log_in_on_page(&location(&begin), "mo@example.com", "a-long-password")
-            .await
-            .unwrap();
+            .log_in_through_wix(&agent, &site, &query, "mo@example.com")
+            .await;
         assert_eq!(location(&agent.get(&callback).await), "/", "{hostile}");
     }
 }
@@ -170,23 +148,12 @@ fn urlencode(text: &str) -> String {
 #[tokio::test]
 async fn a_callback_with_a_wrong_missing_or_replayed_state_makes_no_token_request() {
     let (wix, site) = site(Setup::default()).await;
-    wix.sandbox
-        .seed_member(wix_auth_sandbox::SeedMember::new(
-            "ni@example.com",
-            "a-long-password",
-        ))
-        .await
-        .unwrap();
+    wix.seed("ni@example.com").await;
     let exchanges = || wix.sandbox.token_requests("authorization_code");
     let agent = Agent::new();
-    let begin = agent
-        .get(&format!("{site}/auth/login?returnTo=/members"))
-        .await;
     let callback = wix
-        .sandbox
-        .log_in_on_page(&location(&begin), "ni@example.com", "a-long-password")
-        .await
-        .unwrap();
+        .log_in_through_wix(&agent, &site, "returnTo=/members", "ni@example.com")
+        .await;
     let code = callback
         .split("code=")
         .nth(1)
@@ -212,14 +179,9 @@ async fn a_callback_with_a_wrong_missing_or_replayed_state_makes_no_token_reques
     assert_eq!(exchanges(), 0);
 
     // A fresh login completes once; the back button replays its callback: refused.
-    let begin = agent
-        .get(&format!("{site}/auth/login?returnTo=/members"))
-        .await;
     let callback = wix
-        .sandbox
-        .log_in_on_page(&location(&begin), "ni@example.com", "a-long-password")
-        .await
-        .unwrap();
+        .log_in_through_wix(&agent, &site, "returnTo=/members", "ni@example.com")
+        .await;
     let missing_state = callback.split("&state=").next().unwrap().to_string();
     let other = Agent::new();
     other
