@@ -15,7 +15,6 @@ use std::time::Duration;
 
 use common::{Agent, Clocks, Setup, Wix, location, member_page, register};
 use wix_auth_flows::{RedisConfig, RedisStore};
-use wix_auth_sandbox::{Lifetimes, SeedMember};
 
 async fn store(test: &str) -> RedisStore {
     let url = std::env::var("REDIS_URL")
@@ -31,30 +30,10 @@ async fn store(test: &str) -> RedisStore {
 
 /// A sandbox and two replicas of the site over one Redis keyspace.
 async fn replicas(test: &str, clocks: Option<Clocks>) -> (Wix, String, String) {
-    let setup = Setup {
-        clock: clocks.clone(),
-        lifetimes: Some(Lifetimes {
-            access_token: 600,
-            ..Lifetimes::default()
-        }),
-        ..Setup::default()
-    };
-    let mut wix = Wix::start(setup).await;
+    let mut wix = Wix::start(Setup::expiring(clocks.clone())).await;
     let first = wix.serve(store(test).await, clocks.as_ref()).await;
     let second = wix.serve(store(test).await, clocks.as_ref()).await;
     (wix, first, second)
-}
-
-/// The same browser, pointed at another replica (cookies are per host:port here, so the
-/// jar is shared explicitly, as a load balancer's one origin would).
-fn same_browser(agent: &Agent) -> Agent {
-    let other = Agent::new();
-    other
-        .cookies
-        .lock()
-        .unwrap()
-        .extend(agent.cookies.lock().unwrap().clone());
-    other
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -62,7 +41,7 @@ async fn a_cookie_minted_by_one_replica_works_on_the_other() {
     let (_wix, first, second) = replicas("cookie", None).await;
     let agent = Agent::new();
     register(&agent, &first, "ra@example.com").await;
-    let page = member_page(&same_browser(&agent), &second).await.unwrap();
+    let page = member_page(&agent.same_browser(), &second).await.unwrap();
     assert!(page.contains("ra@example.com"));
 }
 
@@ -73,7 +52,7 @@ async fn both_replicas_needing_a_refresh_make_one_refresh_call() {
     let agent = Agent::new();
     register(&agent, &first, "rb@example.com").await;
     clocks.advance(601);
-    let other = same_browser(&agent);
+    let other = agent.same_browser();
     let pages = (0..8).map(|i| {
         let (agent, site) = if i % 2 == 0 {
             (&agent, &first)
@@ -97,7 +76,7 @@ async fn a_callback_replayed_on_the_other_replica_is_refused() {
         .log_in_through_wix(&agent, &first, "returnTo=/members", "rc@example.com")
         .await;
     // An attacker holding a copy of the cookie with the pending login, and the callback URL.
-    let copy = same_browser(&agent);
+    let copy = agent.same_browser();
     assert_eq!(location(&agent.get(&callback).await), "/members");
     assert_eq!(wix.sandbox.token_requests("authorization_code"), 1);
     let on_second = callback.replacen(&first, &second, 1);

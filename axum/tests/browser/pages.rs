@@ -1,6 +1,6 @@
 //! The example site's pages, as a member meets them in Chromium.
 
-use wix_auth_sandbox::{Lifetimes, Policy};
+use wix_auth_sandbox::Policy;
 
 use crate::common::{Clocks, PASSWORD, Setup, site};
 use crate::driver::Browser;
@@ -92,15 +92,7 @@ async fn log_in_through_wix_s_page() {
 #[tokio::test]
 async fn after_expiry_two_tabs_at_once_share_one_refresh() {
     let clocks = Clocks::at(1_700_000_000);
-    let (wix, site) = site(Setup {
-        clock: Some(clocks.clone()),
-        lifetimes: Some(Lifetimes {
-            access_token: 600,
-            ..Lifetimes::default()
-        }),
-        ..Setup::default()
-    })
-    .await;
+    let (wix, site) = site(Setup::expiring(Some(clocks.clone()))).await;
     wix.seed("tabs@example.com").await;
     let mut browser = Browser::launch("tabs").await;
     browser.log_in_with_form(&site, "tabs@example.com").await;

@@ -46,6 +46,20 @@ pub struct Setup {
     pub lifetimes: Option<Lifetimes>,
 }
 
+impl Setup {
+    /// Access tokens living 10 minutes on `clocks`, so a test can move past their expiry.
+    pub fn expiring(clocks: Option<Clocks>) -> Self {
+        Self {
+            clock: clocks,
+            lifetimes: Some(Lifetimes {
+                access_token: 600,
+                ..Lifetimes::default()
+            }),
+            ..Self::default()
+        }
+    }
+}
+
 /// A sandbox, and the port the site will listen on.
 pub struct Wix {
     pub sandbox: RunningSandbox,
@@ -244,6 +258,18 @@ impl Agent {
             request = request.header(*name, *value);
         }
         self.send(request).await
+    }
+
+    /// Another agent with a copy of this one's cookies: the same browser on another
+    /// replica, or an attacker holding a copy of the cookie.
+    pub fn same_browser(&self) -> Agent {
+        let other = Agent::new();
+        other
+            .cookies
+            .lock()
+            .unwrap()
+            .extend(self.cookies.lock().unwrap().clone());
+        other
     }
 
     /// The session cookie's value.

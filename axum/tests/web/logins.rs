@@ -2,7 +2,7 @@
 //! redirect), email verification, owner approval, a second factor, Wix-managed and social
 //! login, logout, and a refresh that happens once for concurrent requests.
 
-use wix_auth_sandbox::{IdentityProviderConfig, Lifetimes, Policy, SeedMember};
+use wix_auth_sandbox::{IdentityProviderConfig, Policy, SeedMember};
 
 use crate::common::{Agent, Clocks, Setup, assert_member, location, member_page, register, site};
 
@@ -228,15 +228,7 @@ async fn logout_ends_the_session_and_goes_through_wix() {
 #[tokio::test]
 async fn concurrent_pages_after_expiry_share_one_refresh() {
     let clock = Clocks::at(1_700_000_000);
-    let (wix, site) = site(Setup {
-        clock: Some(clock.clone()),
-        lifetimes: Some(Lifetimes {
-            access_token: 600,
-            ..Lifetimes::default()
-        }),
-        ..Setup::default()
-    })
-    .await;
+    let (wix, site) = site(Setup::expiring(Some(clock.clone()))).await;
     let agent = Agent::new();
     register(&agent, &site, "jo@example.com").await;
     assert_eq!(wix.sandbox.token_requests("refresh_token"), 0);

@@ -183,12 +183,7 @@ async fn a_callback_with_a_wrong_missing_or_replayed_state_makes_no_token_reques
         .log_in_through_wix(&agent, &site, "returnTo=/members", "ni@example.com")
         .await;
     let missing_state = callback.split("&state=").next().unwrap().to_string();
-    let other = Agent::new();
-    other
-        .cookies
-        .lock()
-        .unwrap()
-        .extend(agent.cookies.lock().unwrap().clone());
+    let other = agent.same_browser();
     assert_eq!(other.get(&missing_state).await.status(), 400);
     assert_eq!(exchanges(), 0);
     assert_eq!(location(&agent.get(&callback).await), "/members");
