@@ -1,7 +1,5 @@
 //! The example site's pages, as a member meets them in Chromium.
 
-use wix_auth_sandbox::Policy;
-
 use crate::common::{Clocks, PASSWORD, Setup, site};
 use crate::driver::Browser;
 
@@ -19,14 +17,7 @@ fn no_token_in(cookies: &str) {
 
 #[tokio::test]
 async fn register_with_the_emailed_code_then_the_member_page() {
-    let (wix, site) = site(Setup {
-        policy: Policy {
-            require_email_verification: true,
-            ..Policy::default()
-        },
-        ..Setup::default()
-    })
-    .await;
+    let (wix, site) = site(Setup::verifying()).await;
     let mut browser = Browser::launch("register").await;
     browser.goto(&format!("{site}/")).await;
     assert_eq!(browser.text("who").await.as_deref(), Some("visitor"));

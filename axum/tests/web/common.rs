@@ -47,6 +47,17 @@ pub struct Setup {
 }
 
 impl Setup {
+    /// A site that emails a code to every new member.
+    pub fn verifying() -> Self {
+        Self {
+            policy: Policy {
+                require_email_verification: true,
+                ..Policy::default()
+            },
+            ..Self::default()
+        }
+    }
+
     /// Access tokens living 10 minutes on `clocks`, so a test can move past their expiry.
     pub fn expiring(clocks: Option<Clocks>) -> Self {
         Self {

@@ -2,7 +2,7 @@
 //! redirect), email verification, owner approval, a second factor, Wix-managed and social
 //! login, logout, and a refresh that happens once for concurrent requests.
 
-use wix_auth_sandbox::{IdentityProviderConfig, Policy, SeedMember};
+use wix_auth_sandbox::{IdentityProviderConfig, SeedMember};
 
 use crate::common::{Agent, Clocks, Setup, assert_member, location, member_page, register, site};
 
@@ -83,14 +83,7 @@ async fn a_site_that_answers_servers_with_a_page_gets_the_full_page_redirect() {
 
 #[tokio::test]
 async fn an_emailed_code_completes_the_registration_and_a_wrong_one_can_be_retried() {
-    let (wix, site) = site(Setup {
-        policy: Policy {
-            require_email_verification: true,
-            ..Policy::default()
-        },
-        ..Setup::default()
-    })
-    .await;
+    let (wix, site) = site(Setup::verifying()).await;
     let agent = Agent::new();
     let answer = agent
         .post(
