@@ -8,7 +8,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
-use wix_auth_axum::{AuthFailure, AuthOutcome, MaybeMember, Member, WixAuthWeb};
+use wix_auth_axum::{AuthFailure, AuthOutcome, MaybeMember, Member, WixAccess, WixAuthWeb};
 
 /// What the site's handlers share.
 #[derive(Clone)]
@@ -26,6 +26,7 @@ pub fn app(web: &WixAuthWeb, site: Site) -> Router {
         .route("/login", get(login_page))
         .route("/register", get(register_page))
         .route("/members", get(members_page))
+        .route("/whoami", get(whoami))
         .with_state(site)
         .merge(web.router())
         .layer(web.layer())
@@ -147,4 +148,10 @@ async fn members_page(State(site): State<Site>, member: Member) -> Response {
         ),
     )
     .into_response()
+}
+
+/// Whose access token a call to Wix from this request would carry: a member's, or a
+/// visitor's minted on the first such request.
+async fn whoami(access: WixAccess) -> String {
+    format!("{:?}", access.role).to_lowercase()
 }

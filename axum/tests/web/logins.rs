@@ -232,3 +232,52 @@ async fn concurrent_pages_after_expiry_share_one_refresh() {
     }
     assert_eq!(wix.sandbox.token_requests("refresh_token"), 1);
 }
+
+#[tokio::test]
+async fn visitor_tokens_are_minted_only_for_a_handler_that_asks_for_one() {
+    let (wix, site) = site(Setup::default()).await;
+    let anonymous = || wix.sandbox.token_requests("anonymous");
+    let agent = Agent::new();
+    agent.get(&format!("{site}/")).await;
+    agent.get(&format!("{site}/login")).await;
+    assert_eq!(anonymous(), 0, "pages without WixAccess mint nothing");
+    assert!(agent.session().is_none());
+    for _ in 0..3 {
+        let role = agent
+            .get(&format!("{site}/whoami"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(role, "visitor");
+    }
+    assert_eq!(anonymous(), 1, "one visitor, kept in its session");
+    register(&agent, &site, "vi@example.com").await;
+    let role = agent
+        .get(&format!("{site}/whoami"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(role, "member");
+}
+
+#[tokio::test]
+async fn a_password_reset_answers_the_same_page_for_members_and_strangers() {
+    let (wix, site) = site(Setup::default()).await;
+    wix.seed("pw@example.com").await;
+    let agent = Agent::new();
+    for email in ["pw@example.com", "nobody@example.com"] {
+        let answer = agent
+            .post(&format!("{site}/auth/password-reset"), &[("email", email)])
+            .await;
+        assert_eq!(answer.status(), 200);
+        assert!(answer.text().await.unwrap().contains("Check your email"));
+    }
+    assert!(
+        wix.sandbox
+            .latest_recovery_token("pw@example.com")
+            .is_some()
+    );
+    assert!(wix.sandbox.emails_to("nobody@example.com").is_empty());
+}
