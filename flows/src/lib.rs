@@ -17,6 +17,8 @@ mod external;
 mod grants;
 mod kind;
 mod login;
+#[cfg(feature = "middleware")]
+pub mod middleware;
 pub mod pkce;
 #[cfg(feature = "redis")]
 mod redis_store;

@@ -202,26 +202,53 @@ impl<S: TokenStore> Session<S> {
             // A refresh finished while this task waited: its result is this task's too.
             return result.clone();
         }
-        let result = self.refresh_across_processes().await;
+        let result = self.refresh_across_processes(None).await;
+        *last = Some(result.clone());
+        self.flight.finished.fetch_add(1, Ordering::Release);
+        result
+    }
+
+    /// Refreshes because an API refused `rejected` (a 401) although it looked fresh: once
+    /// for all callers of the key, as [`Session::tokens`] does, and not at all when the
+    /// stored token is already another one (a refresh happened meanwhile, here or in another
+    /// process). A failure is returned as is — nothing falls back to a visitor.
+    pub async fn refresh_rejected(&self, rejected: &AccessToken) -> Result<Tokens, Error> {
+        let seen = self.flight.finished.load(Ordering::Acquire);
+        let mut last = self.flight.last.lock().await;
+        if self.flight.finished.load(Ordering::Acquire) != seen
+            && let Some(result) = last.as_ref()
+        {
+            return result.clone();
+        }
+        let result = self.refresh_across_processes(Some(rejected)).await;
         *last = Some(result.clone());
         self.flight.finished.fetch_add(1, Ordering::Release);
         result
     }
 
     /// Refreshes under the store's cross-process lock, unless another process did already.
-    async fn refresh_across_processes(&self) -> Result<Tokens, Error> {
+    async fn refresh_across_processes(
+        &self,
+        rejected: Option<&AccessToken>,
+    ) -> Result<Tokens, Error> {
         let store = &self.shared.store;
         let lock = store.acquire_refresh_lock(&self.key).await?;
-        let result = self.refresh_if_stale().await;
+        let result = self.refresh_if_stale(rejected).await;
         if let Some(lock) = lock {
             store.release_refresh_lock(lock).await?;
         }
         result
     }
 
-    async fn refresh_if_stale(&self) -> Result<Tokens, Error> {
+    /// Refreshes the stored tokens when they are close to expiry or, with `rejected`, when
+    /// they still hold the rejected access token.
+    async fn refresh_if_stale(&self, rejected: Option<&AccessToken>) -> Result<Tokens, Error> {
         let current = self.stored().await?.ok_or(Error::NoTokens)?;
-        if current.is_fresh(self.shared.auth.now(), self.margin) {
+        let stale = match rejected {
+            Some(rejected) => current.access_token.expose_secret() == rejected.expose_secret(),
+            None => !current.is_fresh(self.shared.auth.now(), self.margin),
+        };
+        if !stale {
             return Ok(current);
         }
         let next = self.shared.auth.refresh(&current).await?;
