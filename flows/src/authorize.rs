@@ -198,11 +198,13 @@ impl WixAuth {
         token: &AccessToken,
         request: &types::CreateRedirectSessionRequest,
     ) -> Result<Url, Error> {
-        let result = self
-            .inner
-            .api
-            .create_redirect_session(token.expose_secret(), request)
-            .await;
+        let result = crate::telemetry::request(
+            "createRedirectSession",
+            self.inner
+                .api
+                .create_redirect_session(token.expose_secret(), request),
+        )
+        .await;
         let operation = "createRedirectSession";
         let full_url = from_generated(operation, result)
             .await?
@@ -247,53 +249,61 @@ impl WixAuth {
         visitor: &AccessToken,
         session_token: &SessionToken,
     ) -> Result<Tokens, Error> {
-        let redirect_uri = self.redirect_uri()?.to_string();
-        let (request, verifier, state) = auth_request(
-            self,
-            Authorization {
-                redirect_uri: &redirect_uri,
-                session_token: Some(session_token),
-                prompt: types::Prompt::None,
-                idp: None,
-            },
-        )?;
-        let url = self.redirect_session_url(visitor, &request).await?;
-        let response = self
-            .inner
-            .no_redirects
-            .get(url)
-            .send()
-            .await
-            .map_err(|e| transport("authorize", &e))?;
-        let status = response.status();
-        let location = response
-            .headers()
-            .get(reqwest::header::LOCATION)
-            .and_then(|l| l.to_str().ok())
-            .map(str::to_string);
-        let Some(location) = location.filter(|_| status.is_redirection()) else {
-            if status.is_client_error() || status.is_server_error() {
-                let headers = response.headers().clone();
-                let body = response
-                    .bytes()
+        crate::telemetry::flow(
+            crate::telemetry::flow_span!("wix_auth.member_tokens"),
+            async move {
+                let redirect_uri = self.redirect_uri()?.to_string();
+                let (request, verifier, state) = auth_request(
+                    self,
+                    Authorization {
+                        redirect_uri: &redirect_uri,
+                        session_token: Some(session_token),
+                        prompt: types::Prompt::None,
+                        idp: None,
+                    },
+                )?;
+                let url = self.redirect_session_url(visitor, &request).await?;
+                // Sent through the plain client: record what the generated client's hooks would.
+                let span = crate::telemetry::http_span("authorize");
+                span.record("http.request.method", "GET");
+                span.record("url.template", url.path());
+                let sent = self.inner.no_redirects.get(url).send();
+                let response = tracing::Instrument::instrument(sent, span.clone())
                     .await
                     .map_err(|e| transport("authorize", &e))?;
-                return Err(crate::decode::from_error_answer(
-                    "authorize",
-                    status.as_u16(),
-                    &headers,
-                    &body,
-                ));
-            }
-            return Err(Error::NoRedirect {
-                status: status.as_u16(),
-            });
-        };
-        if !Callback::is_at(&location, &redirect_uri) {
-            return Err(Error::Callback(CallbackError::RedirectUriMismatch));
-        }
-        let code = Callback::parse(&location)?.into_code(&state)?;
-        self.exchange_code(&code, &verifier, &redirect_uri).await
+                span.record("http.response.status_code", response.status().as_u16());
+                let status = response.status();
+                let location = response
+                    .headers()
+                    .get(reqwest::header::LOCATION)
+                    .and_then(|l| l.to_str().ok())
+                    .map(str::to_string);
+                let Some(location) = location.filter(|_| status.is_redirection()) else {
+                    if status.is_client_error() || status.is_server_error() {
+                        let headers = response.headers().clone();
+                        let body = response
+                            .bytes()
+                            .await
+                            .map_err(|e| transport("authorize", &e))?;
+                        return Err(crate::decode::from_error_answer(
+                            "authorize",
+                            status.as_u16(),
+                            &headers,
+                            &body,
+                        ));
+                    }
+                    return Err(Error::NoRedirect {
+                        status: status.as_u16(),
+                    });
+                };
+                if !Callback::is_at(&location, &redirect_uri) {
+                    return Err(Error::Callback(CallbackError::RedirectUriMismatch));
+                }
+                let code = Callback::parse(&location)?.into_code(&state)?;
+                self.exchange_code(&code, &verifier, &redirect_uri).await
+            },
+        )
+        .await
     }
 
     /// Starts a Wix-managed login: the URL to send the browser to (the Wix login page) and
@@ -316,7 +326,11 @@ impl WixAuth {
     /// # Ok(()) }
     /// ```
     pub async fn begin_login(&self, visitor: &AccessToken) -> Result<(Url, PendingLogin), Error> {
-        self.begin(visitor, None, types::Prompt::Login, None).await
+        crate::telemetry::flow(
+            crate::telemetry::flow_span!("wix_auth.begin_login"),
+            async move { self.begin(visitor, None, types::Prompt::Login, None).await },
+        )
+        .await
     }
 
     /// Starts a login through a social identity provider (`authRequest.idp`): the URL to
@@ -326,8 +340,14 @@ impl WixAuth {
         visitor: &AccessToken,
         provider: &IdentityProvider,
     ) -> Result<(Url, PendingLogin), Error> {
-        self.begin(visitor, None, types::Prompt::Login, Some(provider))
-            .await
+        crate::telemetry::flow(
+            crate::telemetry::flow_span!("wix_auth.begin_social_login"),
+            async move {
+                self.begin(visitor, None, types::Prompt::Login, Some(provider))
+                    .await
+            },
+        )
+        .await
     }
 
     /// Starts the documented full-page redirect for a session token (from login, register,
@@ -362,8 +382,14 @@ impl WixAuth {
         visitor: &AccessToken,
         session_token: &SessionToken,
     ) -> Result<(Url, PendingLogin), Error> {
-        self.begin(visitor, Some(session_token), types::Prompt::None, None)
-            .await
+        crate::telemetry::flow(
+            crate::telemetry::flow_span!("wix_auth.begin_session_login"),
+            async move {
+                self.begin(visitor, Some(session_token), types::Prompt::None, None)
+                    .await
+            },
+        )
+        .await
     }
 
     /// Creates the redirect session of a browser login and the pending login to keep.
@@ -405,8 +431,14 @@ impl WixAuth {
         callback_url: &str,
         pending: PendingLogin,
     ) -> Result<Tokens, Error> {
-        self.complete_claiming(callback_url, pending, &self.inner.completed_logins)
-            .await
+        crate::telemetry::flow(
+            crate::telemetry::flow_span!("wix_auth.complete_login"),
+            async move {
+                self.complete_claiming(callback_url, pending, &self.inner.completed_logins)
+                    .await
+            },
+        )
+        .await
     }
 
     /// [`WixAuth::complete_login`], remembering completed logins in `store`: the callback is

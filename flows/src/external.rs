@@ -77,13 +77,19 @@ impl WixAuth {
         visitor: &AccessToken,
         member_id: &str,
     ) -> Result<Tokens, Error> {
-        let request = types::AuthorizedClientTokenRequest {
-            grant_type: types::AuthorizedClientTokenRequestGrantType::AuthorizedClient,
-            member_id: member_id.to_string(),
-            scope: Some("offline_access".into()),
-            session_token: None,
-        };
-        self.authorized_client(visitor, request).await
+        crate::telemetry::flow(
+            crate::telemetry::flow_span!("wix_auth.external_member_tokens"),
+            async move {
+                let request = types::AuthorizedClientTokenRequest {
+                    grant_type: types::AuthorizedClientTokenRequestGrantType::AuthorizedClient,
+                    member_id: member_id.to_string(),
+                    scope: Some("offline_access".into()),
+                    session_token: None,
+                };
+                self.authorized_client(visitor, request).await
+            },
+        )
+        .await
     }
 
     /// Member tokens for the session token of [`WixAuth::sign_on_with_api_key`] (the
@@ -93,13 +99,19 @@ impl WixAuth {
         visitor: &AccessToken,
         signed_on: &SignedOn,
     ) -> Result<Tokens, Error> {
-        let request = types::AuthorizedClientTokenRequest {
-            grant_type: types::AuthorizedClientTokenRequestGrantType::AuthorizedClient,
-            member_id: signed_on.member_id.clone(),
-            scope: None,
-            session_token: Some(signed_on.session_token.to_wire()),
-        };
-        self.authorized_client(visitor, request).await
+        crate::telemetry::flow(
+            crate::telemetry::flow_span!("wix_auth.external_member_tokens_for_session"),
+            async move {
+                let request = types::AuthorizedClientTokenRequest {
+                    grant_type: types::AuthorizedClientTokenRequestGrantType::AuthorizedClient,
+                    member_id: signed_on.member_id.clone(),
+                    scope: None,
+                    session_token: Some(signed_on.session_token.to_wire()),
+                };
+                self.authorized_client(visitor, request).await
+            },
+        )
+        .await
     }
 
     async fn authorized_client(
@@ -128,47 +140,51 @@ impl WixAuth {
         email: &str,
         verify_email: bool,
     ) -> Result<SignedOn, Error> {
-        let call = self.external()?.call(visitor);
-        let body = types::SignOnRequest {
-            login_id: types::LoginId {
-                email: email.to_string(),
+        crate::telemetry::flow(
+            crate::telemetry::flow_span!("wix_auth.sign_on_with_api_key"),
+            async move {
+                let call = self.external()?.call(visitor);
+                let body = types::SignOnRequest {
+                    login_id: types::LoginId {
+                        email: email.to_string(),
+                    },
+                    profile: None,
+                    verify_email,
+                    merge_existing_contact: true,
+                };
+                let operation = "signOn";
+                let result = crate::telemetry::request(
+                    "signOn",
+                    self.inner.api.sign_on(
+                        call.authorization.expose_secret(),
+                        call.account,
+                        call.site,
+                        &body,
+                    ),
+                )
+                .await;
+                let response = from_generated(operation, result).await?;
+                let session_token =
+                    response
+                        .session_token
+                        .map(SessionToken::from)
+                        .ok_or(Error::MissingField {
+                            operation,
+                            field: "sessionToken",
+                        })?;
+                let member_id = response.identity.and_then(|identity| identity.id).ok_or(
+                    Error::MissingField {
+                        operation,
+                        field: "identity.id",
+                    },
+                )?;
+                Ok(SignedOn {
+                    session_token,
+                    member_id,
+                })
             },
-            profile: None,
-            verify_email,
-            merge_existing_contact: true,
-        };
-        let operation = "signOn";
-        let result = self
-            .inner
-            .api
-            .sign_on(
-                call.authorization.expose_secret(),
-                call.account,
-                call.site,
-                &body,
-            )
-            .await;
-        let response = from_generated(operation, result).await?;
-        let session_token =
-            response
-                .session_token
-                .map(SessionToken::from)
-                .ok_or(Error::MissingField {
-                    operation,
-                    field: "sessionToken",
-                })?;
-        let member_id =
-            response
-                .identity
-                .and_then(|identity| identity.id)
-                .ok_or(Error::MissingField {
-                    operation,
-                    field: "identity.id",
-                })?;
-        Ok(SignedOn {
-            session_token,
-            member_id,
-        })
+        )
+        .await
     }
 
     /// External login by email, server-side: Sign On with the API key, then the
@@ -180,10 +196,16 @@ impl WixAuth {
         email: &str,
         verify_email: bool,
     ) -> Result<Tokens, Error> {
-        let signed_on = self
-            .sign_on_with_api_key(visitor, email, verify_email)
-            .await?;
-        self.external_member_tokens_for_session(visitor, &signed_on)
-            .await
+        crate::telemetry::flow(
+            crate::telemetry::flow_span!("wix_auth.external_login"),
+            async move {
+                let signed_on = self
+                    .sign_on_with_api_key(visitor, email, verify_email)
+                    .await?;
+                self.external_member_tokens_for_session(visitor, &signed_on)
+                    .await
+            },
+        )
+        .await
     }
 }

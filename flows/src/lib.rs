@@ -25,6 +25,7 @@ mod redis_store;
 mod secrets;
 mod session;
 pub mod store;
+mod telemetry;
 mod tokens;
 
 pub use account::TokenInfo;

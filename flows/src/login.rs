@@ -214,21 +214,30 @@ impl WixAuth {
         visitor: &AccessToken,
         registration: &Registration,
     ) -> Result<LoginOutcome, Error> {
-        let body = types::RegisterV2Request {
-            login_id: types::LoginId {
-                email: registration.email.clone(),
+        crate::telemetry::flow(
+            crate::telemetry::flow_span!("wix_auth.register"),
+            async move {
+                let body = types::RegisterV2Request {
+                    login_id: types::LoginId {
+                        email: registration.email.clone(),
+                    },
+                    password: Some(registration.password.to_wire()),
+                    profile: registration.profile.clone(),
+                    captcha_tokens: captcha_tokens(&registration.captcha),
+                    client_meta_data: Default::default(),
+                };
+                let result = crate::telemetry::request(
+                    "registerV2",
+                    self.inner.api.register_v2(visitor.expose_secret(), &body),
+                )
+                .await;
+                LoginOutcome::from_response(
+                    "registerV2",
+                    from_generated("registerV2", result).await?,
+                )
             },
-            password: Some(registration.password.to_wire()),
-            profile: registration.profile.clone(),
-            captcha_tokens: captcha_tokens(&registration.captcha),
-            client_meta_data: Default::default(),
-        };
-        let result = self
-            .inner
-            .api
-            .register_v2(visitor.expose_secret(), &body)
-            .await;
-        LoginOutcome::from_response("registerV2", from_generated("registerV2", result).await?)
+        )
+        .await
     }
 
     /// Logs a member in (Login V2), with the current visitor's access token.
@@ -237,16 +246,19 @@ impl WixAuth {
         visitor: &AccessToken,
         credentials: &Credentials,
     ) -> Result<LoginOutcome, Error> {
-        let body = types::LoginV2Request {
-            login_id: types::LoginId {
-                email: credentials.email.clone(),
-            },
-            password: Some(credentials.password.to_wire()),
-            captcha_tokens: captcha_tokens(&credentials.captcha),
-            client_meta_data: Default::default(),
-            state_token: None,
-        };
-        self.send_login(visitor, &body).await
+        crate::telemetry::flow(crate::telemetry::flow_span!("wix_auth.login"), async move {
+            let body = types::LoginV2Request {
+                login_id: types::LoginId {
+                    email: credentials.email.clone(),
+                },
+                password: Some(credentials.password.to_wire()),
+                captcha_tokens: captcha_tokens(&credentials.captcha),
+                client_meta_data: Default::default(),
+                state_token: None,
+            };
+            self.send_login(visitor, &body).await
+        })
+        .await
     }
 
     /// Sends Login V2 (fresh or continued) and reads the state it answers.
@@ -255,7 +267,11 @@ impl WixAuth {
         visitor: &AccessToken,
         body: &types::LoginV2Request,
     ) -> Result<LoginOutcome, Error> {
-        let result = self.inner.api.login_v2(visitor.expose_secret(), body).await;
+        let result = crate::telemetry::request(
+            "loginV2",
+            self.inner.api.login_v2(visitor.expose_secret(), body),
+        )
+        .await;
         LoginOutcome::from_response("loginV2", from_generated("loginV2", result).await?)
     }
 
@@ -267,16 +283,22 @@ impl WixAuth {
         email: &str,
         state_token: &StateToken,
     ) -> Result<LoginOutcome, Error> {
-        let body = types::LoginV2Request {
-            login_id: types::LoginId {
-                email: email.to_string(),
+        crate::telemetry::flow(
+            crate::telemetry::flow_span!("wix_auth.continue_login"),
+            async move {
+                let body = types::LoginV2Request {
+                    login_id: types::LoginId {
+                        email: email.to_string(),
+                    },
+                    password: None,
+                    captcha_tokens: Vec::new(),
+                    client_meta_data: Default::default(),
+                    state_token: Some(state_token.to_wire()),
+                };
+                self.send_login(visitor, &body).await
             },
-            password: None,
-            captcha_tokens: Vec::new(),
-            client_meta_data: Default::default(),
-            state_token: Some(state_token.to_wire()),
-        };
-        self.send_login(visitor, &body).await
+        )
+        .await
     }
 
     /// Completes `EmailVerificationRequired` with the emailed code (Verify During
@@ -309,17 +331,25 @@ impl WixAuth {
         state_token: &StateToken,
         code: &str,
     ) -> Result<LoginOutcome, Error> {
-        let body = types::VerifyDuringAuthenticationRequest {
-            code: code.into(),
-            state_token: state_token.to_wire(),
-        };
-        let result = self
-            .inner
-            .api
-            .verify_during_authentication(visitor.expose_secret(), &body)
-            .await;
-        let operation = "verifyDuringAuthentication";
-        LoginOutcome::from_response(operation, from_generated(operation, result).await?)
+        crate::telemetry::flow(
+            crate::telemetry::flow_span!("wix_auth.verify_email"),
+            async move {
+                let body = types::VerifyDuringAuthenticationRequest {
+                    code: code.into(),
+                    state_token: state_token.to_wire(),
+                };
+                let result = crate::telemetry::request(
+                    "verifyDuringAuthentication",
+                    self.inner
+                        .api
+                        .verify_during_authentication(visitor.expose_secret(), &body),
+                )
+                .await;
+                let operation = "verifyDuringAuthentication";
+                LoginOutcome::from_response(operation, from_generated(operation, result).await?)
+            },
+        )
+        .await
     }
 
     /// Asks Wix to email a fresh verification code to an identity (Start Verification with
@@ -331,17 +361,25 @@ impl WixAuth {
         visitor: &AccessToken,
         identity_id: &str,
     ) -> Result<(), Error> {
-        let body = types::StartVerificationRequest {
-            identity_id: identity_id.to_string(),
-            target: Some(types::VerificationTarget::Email),
-        };
-        let operation = "startVerification";
-        let result = self
-            .inner
-            .api
-            .start_verification(visitor.expose_secret(), &body)
-            .await;
-        from_generated(operation, result).await.map(drop)
+        crate::telemetry::flow(
+            crate::telemetry::flow_span!("wix_auth.resend_verification_code"),
+            async move {
+                let body = types::StartVerificationRequest {
+                    identity_id: identity_id.to_string(),
+                    target: Some(types::VerificationTarget::Email),
+                };
+                let operation = "startVerification";
+                let result = crate::telemetry::request(
+                    "startVerification",
+                    self.inner
+                        .api
+                        .start_verification(visitor.expose_secret(), &body),
+                )
+                .await;
+                from_generated(operation, result).await.map(drop)
+            },
+        )
+        .await
     }
 
     /// Signs a member on without credentials (server-to-server), with an app token from
@@ -369,27 +407,35 @@ impl WixAuth {
         profile: Option<types::IdentityProfile>,
         verify_email: bool,
     ) -> Result<SessionToken, Error> {
-        let body = types::SignOnRequest {
-            login_id: types::LoginId {
-                email: email.to_string(),
+        crate::telemetry::flow(
+            crate::telemetry::flow_span!("wix_auth.sign_on"),
+            async move {
+                let body = types::SignOnRequest {
+                    login_id: types::LoginId {
+                        email: email.to_string(),
+                    },
+                    profile,
+                    verify_email,
+                    merge_existing_contact: true,
+                };
+                let result = crate::telemetry::request(
+                    "signOn",
+                    self.inner
+                        .api
+                        .sign_on(app.expose_secret(), None, None, &body),
+                )
+                .await;
+                from_generated("signOn", result)
+                    .await?
+                    .session_token
+                    .map(SessionToken::from)
+                    .ok_or(Error::MissingField {
+                        operation: "signOn",
+                        field: "sessionToken",
+                    })
             },
-            profile,
-            verify_email,
-            merge_existing_contact: true,
-        };
-        let result = self
-            .inner
-            .api
-            .sign_on(app.expose_secret(), None, None, &body)
-            .await;
-        from_generated("signOn", result)
-            .await?
-            .session_token
-            .map(SessionToken::from)
-            .ok_or(Error::MissingField {
-                operation: "signOn",
-                field: "sessionToken",
-            })
+        )
+        .await
     }
 
     /// Sets a new password with the token from a recovery email (single use).
@@ -414,11 +460,18 @@ impl WixAuth {
         recovery_token: &RecoveryToken,
         new_password: &Password,
     ) -> Result<LoginOutcome, Error> {
-        let body = types::RecoverRequest {
-            recovery_token: recovery_token.to_wire(),
-            password: Some(new_password.to_wire()),
-        };
-        let result = self.inner.api.recover(None, &body).await;
-        LoginOutcome::from_response("recover", from_generated("recover", result).await?)
+        crate::telemetry::flow(
+            crate::telemetry::flow_span!("wix_auth.recover"),
+            async move {
+                let body = types::RecoverRequest {
+                    recovery_token: recovery_token.to_wire(),
+                    password: Some(new_password.to_wire()),
+                };
+                let result =
+                    crate::telemetry::request("recover", self.inner.api.recover(None, &body)).await;
+                LoginOutcome::from_response("recover", from_generated("recover", result).await?)
+            },
+        )
+        .await
     }
 }

@@ -194,18 +194,24 @@ impl<S: TokenStore> Session<S> {
         if current.is_fresh(self.shared.auth.now(), self.margin) {
             return Ok(current);
         }
-        let seen = self.flight.finished.load(Ordering::Acquire);
-        let mut last = self.flight.last.lock().await;
-        if self.flight.finished.load(Ordering::Acquire) != seen
-            && let Some(result) = last.as_ref()
-        {
-            // A refresh finished while this task waited: its result is this task's too.
-            return result.clone();
-        }
-        let result = self.refresh_across_processes(None).await;
-        *last = Some(result.clone());
-        self.flight.finished.fetch_add(1, Ordering::Release);
-        result
+        let span = crate::telemetry::flow_span!("wix_auth.session.refresh");
+        crate::telemetry::flow(span.clone(), async {
+            let seen = self.flight.finished.load(Ordering::Acquire);
+            let mut last = self.flight.last.lock().await;
+            if self.flight.finished.load(Ordering::Acquire) != seen
+                && let Some(result) = last.as_ref()
+            {
+                // A refresh finished while this task waited: its result is this task's too.
+                span.record("wix.joined", true);
+                return result.clone();
+            }
+            span.record("wix.joined", false);
+            let result = self.refresh_across_processes(None).await;
+            *last = Some(result.clone());
+            self.flight.finished.fetch_add(1, Ordering::Release);
+            result
+        })
+        .await
     }
 
     /// Refreshes because an API refused `rejected` (a 401) although it looked fresh: once
