@@ -65,6 +65,10 @@ pub enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
+    /// Check a client id and site (or the sandbox) step by step, naming the fix for each
+    /// failure: unknown client, redirect URI not allowed, origin not allowed, site not
+    /// published, API key without a site id.
+    Doctor,
     /// Get anonymous visitor tokens.
     Visitor,
     /// Register a member (password from a prompt or stdin).

@@ -190,7 +190,9 @@ pub async fn run(command: Command, auth: &WixAuth, files: &Files) -> Result<Repo
                 .with("session_token", shown)
                 .with("next", "run `wix-auth tokens` for member tokens"))
         }
-        Command::Demo | Command::Sandbox { .. } => Err(Failure::usage("not a flow command")),
+        Command::Demo | Command::Sandbox { .. } | Command::Doctor => {
+            Err(Failure::usage("not a flow command"))
+        }
     }
 }
 

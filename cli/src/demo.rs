@@ -17,10 +17,10 @@ struct Demo {
 impl Demo {
     fn step(&mut self, title: &str, request: &str, outcome: &str, next: &str) {
         self.step += 1;
-        println!(
+        crate::output::line(&format!(
             "{:>2}. {title}\n    request: {request}\n    outcome: {outcome}\n    next:    {next}\n",
             self.step
-        );
+        ));
     }
 }
 
@@ -30,7 +30,7 @@ pub async fn run() -> Result<(), Failure> {
         .start()
         .await
         .map_err(|e| Failure::local(format!("cannot start the sandbox: {e}")))?;
-    println!("sandbox serving on {}\n", sandbox.base_url());
+    crate::output::line(&format!("sandbox serving on {}\n", sandbox.base_url()));
     let auth = WixAuth::builder(DEFAULT_CLIENT_ID)
         .base_url(sandbox.base_url())
         .redirect_uri(DEFAULT_REDIRECT_URI)
@@ -200,6 +200,6 @@ pub async fn run() -> Result<(), Failure> {
     );
     let steps = demo.step;
     demo.sandbox.shutdown().await;
-    println!("all {steps} steps passed");
+    crate::output::line(&format!("all {steps} steps passed"));
     Ok(())
 }

@@ -43,6 +43,21 @@ impl Failure {
         }
     }
 
+    /// A failure the command has already reported in full (its output says what failed):
+    /// only the exit code remains.
+    pub fn reported(code: u8) -> Self {
+        Self {
+            message: String::new(),
+            hint: None,
+            code,
+        }
+    }
+
+    /// Whether the command already reported it.
+    pub fn is_reported(&self) -> bool {
+        self.message.is_empty()
+    }
+
     /// Adds a hint.
     pub fn hint(mut self, hint: &'static str) -> Self {
         self.hint = Some(hint);

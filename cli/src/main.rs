@@ -4,6 +4,7 @@
 mod args;
 mod commands;
 mod demo;
+mod doctor;
 mod failure;
 mod input;
 mod output;
@@ -39,10 +40,11 @@ fn main() -> ExitCode {
     let json = cli.global.json;
     match runtime.block_on(run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(failure) if failure.is_reported() => ExitCode::from(failure.code),
         Err(failure) => {
             if json {
                 let body = serde_json::json!({"error": failure.message, "hint": failure.hint, "exit_code": failure.code});
-                println!("{body}");
+                output::line(&body.to_string());
             } else {
                 eprintln!("error: {}", failure.message);
                 if let Some(hint) = failure.hint {
@@ -58,6 +60,14 @@ async fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Demo => demo::run().await,
         Command::Sandbox { port, config } => serve(port, config).await,
+        Command::Doctor => {
+            let target = target::Target::resolve(&cli.global).await?;
+            let result = doctor::run(&target.auth, &cli.global).await;
+            if let Some(sandbox) = target.sandbox {
+                sandbox.shutdown().await;
+            }
+            result
+        }
         command => {
             let target = target::Target::resolve(&cli.global).await?;
             // The in-process sandbox lives for one command: its tokens go to a throwaway

@@ -3,6 +3,13 @@
 
 use serde_json::{Map, Value};
 
+/// Prints a line on stdout; a closed pipe (`wix-auth … | head`) ends the output quietly
+/// instead of panicking.
+pub fn line(text: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stdout(), "{text}");
+}
+
 /// A secret shown as its first six characters and an ellipsis.
 pub fn short(secret: &str) -> String {
     let head: String = secret.chars().take(6).collect();
@@ -23,7 +30,7 @@ impl Report {
     /// Prints it.
     pub fn print(self, json: bool) {
         if json {
-            println!("{}", Value::Object(self.0));
+            line(&Value::Object(self.0).to_string());
             return;
         }
         for (key, value) in self.0 {
@@ -31,7 +38,7 @@ impl Report {
                 Value::String(s) => s,
                 other => other.to_string(),
             };
-            println!("{key}: {text}");
+            line(&format!("{key}: {text}"));
         }
     }
 }

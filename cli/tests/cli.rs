@@ -430,3 +430,138 @@ fn the_in_process_sandbox_leaves_the_real_token_file_alone() {
         real.display()
     );
 }
+
+/// `wix-auth doctor --json` against `sandbox` with these options; its steps by name, and
+/// the exit code.
+fn doctor(
+    sandbox: &RunningSandbox,
+    client_id: &str,
+    redirect_uri: &str,
+    env: &[(&str, &str)],
+) -> (std::collections::HashMap<String, Value>, i32) {
+    let out = Command::new(env!("CARGO_BIN_EXE_wix-auth"))
+        .args([
+            "--json",
+            "--base-url",
+            sandbox.base_url(),
+            "--client-id",
+            client_id,
+        ])
+        .args(["--redirect-uri", redirect_uri, "doctor"])
+        .env_remove("WIX_API_KEY")
+        .env_remove("WIX_SITE_ID")
+        .env_remove("WIX_ACCOUNT_ID")
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let report: Value =
+        serde_json::from_str(stdout.trim()).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    let steps = report["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["step"].as_str().unwrap().to_string(), s.clone()))
+        .collect();
+    (steps, out.status.code().unwrap())
+}
+
+fn diagnosis<'a>(
+    steps: &'a std::collections::HashMap<String, Value>,
+    step: &str,
+) -> (&'a str, &'a str) {
+    let row = &steps[step];
+    (
+        row["status"].as_str().unwrap(),
+        row["diagnosis"].as_str().unwrap_or("-"),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn doctor_names_each_misconfiguration_and_its_fix() {
+    use wix_auth_sandbox::{AuthorizeMode, Config, OAuthClient};
+    let healthy = Sandbox::builder().start().await.unwrap();
+    let (steps, code) = doctor(&healthy, DEFAULT_CLIENT_ID, DEFAULT_REDIRECT_URI, &[]);
+    assert_eq!(code, 0, "{steps:?}");
+    for step in [
+        "visitor token",
+        "token info",
+        "redirect session",
+        "authorize",
+        "allowed origins",
+    ] {
+        assert_eq!(diagnosis(&steps, step).0, "ok", "{step}: {:?}", steps[step]);
+    }
+
+    let (steps, code) = doctor(&healthy, "no-such-client", DEFAULT_REDIRECT_URI, &[]);
+    assert_eq!(
+        (code, diagnosis(&steps, "visitor token")),
+        (3, ("fail", "unknown_client"))
+    );
+    assert!(
+        steps["visitor token"]["fix"]
+            .as_str()
+            .unwrap()
+            .contains("client ID")
+    );
+
+    let other = "http://127.0.0.1:3000/elsewhere";
+    let (steps, code) = doctor(&healthy, DEFAULT_CLIENT_ID, other, &[]);
+    assert_eq!(
+        (code, diagnosis(&steps, "redirect session")),
+        (3, ("fail", "redirect_uri_not_allowed"))
+    );
+    assert!(
+        steps["redirect session"]["fix"]
+            .as_str()
+            .unwrap()
+            .contains(other)
+    );
+
+    let (steps, code) = doctor(
+        &healthy,
+        DEFAULT_CLIENT_ID,
+        DEFAULT_REDIRECT_URI,
+        &[("WIX_API_KEY", "IST.key")],
+    );
+    assert_eq!(
+        (code, diagnosis(&steps, "API key")),
+        (3, ("fail", "api_key_without_site"))
+    );
+
+    let no_origins = Sandbox::builder()
+        .client(OAuthClient::new("app").redirect_uri(DEFAULT_REDIRECT_URI))
+        .start()
+        .await
+        .unwrap();
+    let (steps, code) = doctor(&no_origins, "app", DEFAULT_REDIRECT_URI, &[]);
+    assert_eq!(
+        (code, diagnosis(&steps, "allowed origins")),
+        (0, ("warn", "origin_not_allowed"))
+    );
+
+    let unpublished = Sandbox::builder()
+        .config(Config {
+            published: false,
+            ..Config::default()
+        })
+        .start()
+        .await
+        .unwrap();
+    let (steps, code) = doctor(&unpublished, DEFAULT_CLIENT_ID, DEFAULT_REDIRECT_URI, &[]);
+    assert_eq!(
+        (code, diagnosis(&steps, "authorize")),
+        (3, ("fail", "site_not_published"))
+    );
+
+    let pessimistic = Sandbox::builder()
+        .authorize_mode(AuthorizeMode::Pessimistic)
+        .start()
+        .await
+        .unwrap();
+    let (steps, code) = doctor(&pessimistic, DEFAULT_CLIENT_ID, DEFAULT_REDIRECT_URI, &[]);
+    assert_eq!(
+        (code, diagnosis(&steps, "authorize")),
+        (0, ("warn", "browser_route_needed"))
+    );
+}

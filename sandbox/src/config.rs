@@ -45,6 +45,9 @@ pub struct Config {
     pub identity_providers: Vec<IdentityProviderConfig>,
     /// How Authorize answers a request that does not look like a browser navigation.
     pub authorize: AuthorizeMode,
+    /// Whether the site is published; an unpublished site's pages (authorize, login) answer
+    /// 404, as a site domain with nothing published does.
+    pub published: bool,
 }
 
 impl Default for Config {
@@ -63,6 +66,7 @@ impl Default for Config {
                 IdentityProviderConfig::new(FACEBOOK_IDP_CONNECTION_ID, "Facebook"),
             ],
             authorize: AuthorizeMode::default(),
+            published: true,
         }
     }
 }

@@ -127,6 +127,13 @@ fn render(page: Page) -> Response {
             Html("<!doctype html><html><body><p>You are logged in.</p></body></html>")
                 .into_response()
         }
+        Page::NotPublished => (
+            StatusCode::NOT_FOUND,
+            Html(
+                "<!doctype html><html><body><h1>This site is not published yet</h1></body></html>",
+            ),
+        )
+            .into_response(),
         Page::Error(text) => (
             StatusCode::BAD_REQUEST,
             Html(format!(

@@ -237,6 +237,8 @@ pub enum Page {
     LoggedIn,
     /// A request that cannot go anywhere (HTTP 400).
     Error(&'static str),
+    /// The site is not published (HTTP 404).
+    NotPublished,
 }
 
 const UNKNOWN_SESSION: Page = Page::Error("Unknown redirect session.");
@@ -245,6 +247,9 @@ impl Site {
     /// `GET /oauth2/authorize`: a code for a valid session token, a login or provider page,
     /// or an error delivered (or shown, when there is nowhere safe to deliver it).
     pub fn authorize(&self, query: AuthorizeQuery) -> Result<Page, SiteError> {
+        if !self.config.published {
+            return Ok(Page::NotPublished);
+        }
         let now = self.now();
         let session_id = query.redirect_session_id;
         let request = match &session_id {
@@ -330,6 +335,9 @@ impl Site {
 
     /// The login page of a redirect session.
     pub fn login_page(&self, session_id: Option<&str>) -> Page {
+        if !self.config.published {
+            return Page::NotPublished;
+        }
         match session_id {
             Some(id) if self.store().redirect_session(id, self.now()).is_some() => {
                 Page::LoginForm {
