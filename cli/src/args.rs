@@ -89,11 +89,25 @@ pub enum Command {
         #[arg(long)]
         code: String,
     },
-    /// Log a member in (password from a prompt or stdin).
+    /// Log a member in: with --email, the password from a prompt or stdin; with --browser,
+    /// through Wix's login page in the browser and back to a loopback listener (RFC 8252).
     Login {
         /// The member's email.
+        #[arg(long, required_unless_present = "browser", conflicts_with = "browser")]
+        email: Option<String>,
+        /// Log in through the browser; the callback arrives at the loopback redirect URI.
         #[arg(long)]
-        email: String,
+        browser: bool,
+        /// Print the login URL instead of opening a browser.
+        #[arg(long, requires = "browser")]
+        no_browser: bool,
+        /// Listen on this port instead of the redirect URI's (the URI with this port must be
+        /// registered on the app: Wix matches redirect URIs exactly).
+        #[arg(long, requires = "browser")]
+        callback_port: Option<u16>,
+        /// Seconds to wait for the callback before asking for the URL to be pasted.
+        #[arg(long, default_value_t = 300, requires = "browser")]
+        timeout: u64,
     },
     /// Turn the last session token into member tokens (no browser).
     Tokens,

@@ -48,7 +48,21 @@ pub async fn run(command: Command, auth: &WixAuth, files: &Files) -> Result<Repo
             let outcome = auth.verify_email(&visitor, &state_token, &code).await?;
             continue_with(files, outcome)
         }
-        Command::Login { email } => {
+        Command::Login {
+            browser: true,
+            no_browser,
+            timeout,
+            ..
+        } => {
+            let login = crate::browser_login::BrowserLogin {
+                no_browser,
+                timeout: std::time::Duration::from_secs(timeout),
+            };
+            let tokens = login.run(auth, &session).await?;
+            Ok(tokens_report(&tokens))
+        }
+        Command::Login { email, .. } => {
+            let email = email.ok_or_else(|| Failure::usage("--email is required"))?;
             let password = input::secret("Password: ")?;
             let visitor = current_access(&session).await?;
             let outcome = auth

@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 
 mod args;
+mod browser_login;
 mod commands;
 mod demo;
 mod doctor;
@@ -69,23 +70,37 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             result
         }
         command => {
-            let target = target::Target::resolve(&cli.global).await?;
+            let mut global = cli.global;
+            if let Command::Login {
+                browser: true,
+                callback_port,
+                ..
+            } = &command
+            {
+                let in_sandbox = global.base_url.is_none();
+                let configured = global.redirect_uri.clone().or_else(|| {
+                    in_sandbox.then(|| wix_auth_sandbox::config::DEFAULT_REDIRECT_URI.to_string())
+                });
+                let redirect =
+                    browser_login::loopback_redirect(configured.as_deref(), *callback_port)?;
+                global.redirect_uri = Some(redirect.to_string());
+            }
+            let target = target::Target::resolve(&global).await?;
             // The in-process sandbox lives for one command: its tokens go to a throwaway
             // file, never into the user's real token file.
-            let throwaway = match (&target.sandbox, &cli.global.token_file) {
+            let throwaway = match (&target.sandbox, &global.token_file) {
                 (Some(_), None) => Some(tempfile::tempdir().map_err(|e| {
                     Failure::local(format!("cannot make a temporary token file: {e}"))
                 })?),
                 _ => None,
             };
-            let token_file = cli
-                .global
+            let token_file = global
                 .token_file
                 .clone()
                 .or_else(|| throwaway.as_ref().map(|d| d.path().join("tokens.json")));
             let files = state::Files::new(token_file.as_deref())?;
             let report = commands::run(command, &target.auth, &files).await?;
-            report.print(cli.global.json);
+            report.print(global.json);
             if let Some(sandbox) = target.sandbox {
                 sandbox.shutdown().await;
             }

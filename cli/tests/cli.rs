@@ -565,3 +565,135 @@ async fn doctor_names_each_misconfiguration_and_its_fix() {
         (0, ("warn", "browser_route_needed"))
     );
 }
+
+/// `wix-auth login --browser --no-browser` against a sandbox whose app allows a loopback
+/// redirect URI on a free port; answers the child, the URL it printed, and that URI.
+async fn browser_login(
+    sandbox_port_client: &str,
+) -> (
+    RunningSandbox,
+    std::process::Child,
+    String,
+    String,
+    tempfile::TempDir,
+) {
+    use std::io::{BufRead, BufReader};
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let redirect = format!("http://127.0.0.1:{port}/callback");
+    let sandbox = Sandbox::builder()
+        .client(wix_auth_sandbox::OAuthClient::new(sandbox_port_client).redirect_uri(&redirect))
+        .start()
+        .await
+        .unwrap();
+    sandbox
+        .seed_member(wix_auth_sandbox::SeedMember::new(
+            "cli@example.com",
+            "a-long-password",
+        ))
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wix-auth"))
+        .args([
+            "--json",
+            "--base-url",
+            sandbox.base_url(),
+            "--client-id",
+            sandbox_port_client,
+        ])
+        .args(["--redirect-uri", &redirect])
+        .arg("--token-file")
+        .arg(dir.path().join("tokens.json"))
+        .args(["login", "--browser", "--no-browser", "--timeout", "30"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    stderr.read_line(&mut line).unwrap();
+    let url = line
+        .trim()
+        .strip_prefix("Log in at: ")
+        .unwrap_or_else(|| panic!("{line}"))
+        .to_string();
+    (sandbox, child, url, redirect, dir)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn login_in_the_browser_comes_back_to_the_loopback_listener() {
+    let (sandbox, child, url, redirect, dir) = browser_login("native-app").await;
+    // The test plays the browser: Wix's login page, then the redirect to the listener.
+    let callback = sandbox
+        .log_in_on_page(&url, "cli@example.com", "a-long-password")
+        .await
+        .unwrap();
+    assert!(callback.starts_with(&format!("{redirect}?")), "{callback}");
+    let http = wix_auth_generated::http_client_builder().build().unwrap();
+    let page = http.get(&callback).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    let text = page.text().await.unwrap();
+    assert!(text.contains("You are logged in"));
+    assert!(!text.contains("JWS"), "the page holds no token");
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["role"], "member");
+    assert!(
+        dir.path().join("tokens.json").exists(),
+        "stored where the other commands look"
+    );
+    // The listener took one request and closed.
+    assert!(http.get(&callback).send().await.is_err());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_callback_with_a_wrong_state_reaches_no_token_request() {
+    let (sandbox, child, _url, redirect, _dir) = browser_login("native-app").await;
+    let client = wix_auth_generated::http_client_builder().build().unwrap();
+    // Not the callback path: 404, and the listener keeps waiting.
+    let stray = client
+        .get(redirect.replace("/callback", "/favicon.ico"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stray.status(), 404);
+    let forged = client
+        .get(format!("{redirect}?code=stolen&state=forged"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), 400);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(sandbox.token_requests("authorization_code"), 0);
+}
+
+#[test]
+fn login_in_the_browser_needs_a_loopback_redirect_uri_with_a_port() {
+    for redirect in ["https://app.example/callback", "http://127.0.0.1/callback"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_wix-auth"))
+            .args([
+                "--base-url",
+                "http://127.0.0.1:9",
+                "--client-id",
+                "c",
+                "--redirect-uri",
+                redirect,
+            ])
+            .args(["login", "--browser", "--no-browser"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{redirect}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("loopback redirect URI"));
+    }
+}

@@ -56,3 +56,36 @@ async fn deviation_authorization_header_is_raw() {
     let login = &as_.requests_to("/_api/iam/authentication/v2/login").await[0];
     assert_eq!(login.headers.get("authorization").unwrap(), "RAW-TOKEN");
 }
+
+#[tokio::test]
+async fn deviation_loopback_redirect_port_is_fixed() {
+    covers!("NATIVE-02");
+    let registered = "http://127.0.0.1:8765/callback";
+    let sandbox = wix_auth_sandbox::Sandbox::builder()
+        .client(wix_auth_sandbox::OAuthClient::new("native").redirect_uri(registered))
+        .start()
+        .await
+        .unwrap();
+    let flows = |redirect: &str| {
+        wix_auth_flows::WixAuth::builder("native")
+            .base_url(sandbox.base_url())
+            .redirect_uri(redirect)
+            .build()
+            .unwrap()
+    };
+    let visitor = flows(registered)
+        .visitor_tokens()
+        .await
+        .unwrap()
+        .access_token;
+    assert!(flows(registered).begin_login(&visitor).await.is_ok());
+    // The same loopback callback on an ephemeral port is refused: the port is fixed.
+    let ephemeral = flows("http://127.0.0.1:49152/callback")
+        .begin_login(&visitor)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(ephemeral, wix_auth_flows::Error::Validation { .. }),
+        "{ephemeral:?}"
+    );
+}
