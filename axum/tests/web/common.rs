@@ -301,16 +301,7 @@ pub fn location(response: &reqwest::Response) -> String {
 
 /// Registers a member through the site's form and lands on the member page.
 pub async fn register(agent: &Agent, site: &str, email: &str) {
-    let answer = agent
-        .post(
-            &format!("{site}/auth/register"),
-            &[
-                ("email", email),
-                ("password", "a-long-password"),
-                ("returnTo", "/members"),
-            ],
-        )
-        .await;
+    let answer = agent.register(site, email).await;
     assert_eq!(answer.status(), 303, "{}", answer.text().await.unwrap());
     assert_eq!(location(&answer), "/members");
 }
@@ -357,8 +348,19 @@ impl Wix {
 impl Agent {
     /// The site's custom login form.
     pub async fn log_in(&self, site: &str, email: &str, return_to: &str) -> reqwest::Response {
+        self.credentials(&format!("{site}/auth/login"), email, return_to)
+            .await
+    }
+
+    /// The site's registration form, back to `/members`.
+    pub async fn register(&self, site: &str, email: &str) -> reqwest::Response {
+        self.credentials(&format!("{site}/auth/register"), email, "/members")
+            .await
+    }
+
+    async fn credentials(&self, url: &str, email: &str, return_to: &str) -> reqwest::Response {
         self.post(
-            &format!("{site}/auth/login"),
+            url,
             &[
                 ("email", email),
                 ("password", PASSWORD),

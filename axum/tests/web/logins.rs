@@ -54,16 +54,7 @@ async fn a_site_that_answers_servers_with_a_page_gets_the_full_page_redirect() {
     .await;
     wix.seed("cy@example.com").await;
     let agent = Agent::new();
-    let answer = agent
-        .post(
-            &format!("{site}/auth/login"),
-            &[
-                ("email", "cy@example.com"),
-                ("password", "a-long-password"),
-                ("returnTo", "/members"),
-            ],
-        )
-        .await;
+    let answer = agent.log_in(&site, "cy@example.com", "/members").await;
     assert_eq!(answer.status(), 303);
     let to_wix = location(&answer);
     assert!(to_wix.starts_with(wix.sandbox.base_url()), "{to_wix}");
@@ -85,16 +76,7 @@ async fn a_site_that_answers_servers_with_a_page_gets_the_full_page_redirect() {
 async fn an_emailed_code_completes_the_registration_and_a_wrong_one_can_be_retried() {
     let (wix, site) = site(Setup::verifying()).await;
     let agent = Agent::new();
-    let answer = agent
-        .post(
-            &format!("{site}/auth/register"),
-            &[
-                ("email", "di@example.com"),
-                ("password", "a-long-password"),
-                ("returnTo", "/members"),
-            ],
-        )
-        .await;
+    let answer = agent.register(&site, "di@example.com").await;
     assert_eq!(answer.status(), 200);
     assert!(
         answer
