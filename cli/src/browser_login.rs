@@ -141,7 +141,15 @@ fn pasted_callback() -> Result<String, Failure> {
         return Err(Failure::local("no callback arrived in time")
             .hint("run again, or open the printed URL in a browser on this machine"));
     }
-    eprint!("No callback arrived. Paste the URL your browser ended on: ");
+    {
+        use std::io::Write as _;
+        let mut stderr = std::io::stderr();
+        let _ = write!(
+            stderr,
+            "No callback arrived. Paste the URL your browser ended on: "
+        );
+        let _ = stderr.flush();
+    }
     let mut line = String::new();
     std::io::stdin()
         .read_line(&mut line)
@@ -162,10 +170,13 @@ impl BrowserLogin {
         session.clear().await?;
         let visitor = session.start_visitor().await?.access_token;
         let (url, pending) = auth.begin_login(&visitor).await?;
-        eprintln!("Log in at: {url}");
-        eprintln!("(waiting for the browser at {redirect})");
+        // stderr, so `--json` output stays one object.
+        let say = crate::output::error_line;
+        say(&format!(
+            "Log in at: {url}\n(waiting for the browser at {redirect})"
+        ));
         if !self.no_browser && webbrowser::open(url.as_str()).is_err() {
-            eprintln!("Could not open a browser; open the URL above.");
+            say("Could not open a browser; open the URL above.");
         }
         let waited =
             tokio::time::timeout(self.timeout, wait_for_callback(&listeners, &redirect)).await;

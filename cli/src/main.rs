@@ -34,7 +34,7 @@ fn main() -> ExitCode {
     {
         Ok(runtime) => runtime,
         Err(e) => {
-            eprintln!("error: cannot start the async runtime: {e}");
+            output::error_line(&format!("error: cannot start the async runtime: {e}"));
             return ExitCode::from(failure::LOCAL);
         }
     };
@@ -47,9 +47,9 @@ fn main() -> ExitCode {
                 let body = serde_json::json!({"error": failure.message, "hint": failure.hint, "exit_code": failure.code});
                 output::line(&body.to_string());
             } else {
-                eprintln!("error: {}", failure.message);
+                output::error_line(&format!("error: {}", failure.message));
                 if let Some(hint) = failure.hint {
-                    eprintln!("hint: {hint}");
+                    output::error_line(&format!("hint: {hint}"));
                 }
             }
             ExitCode::from(failure.code)

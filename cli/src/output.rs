@@ -10,6 +10,12 @@ pub fn line(text: &str) {
     let _ = writeln!(std::io::stdout(), "{text}");
 }
 
+/// Prints a line on stderr; a closed stderr is no reason to panic.
+pub fn error_line(text: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr(), "{text}");
+}
+
 /// A secret shown as its first six characters and an ellipsis.
 pub fn short(secret: &str) -> String {
     let head: String = secret.chars().take(6).collect();

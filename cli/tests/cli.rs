@@ -576,6 +576,8 @@ async fn browser_login(
     String,
     String,
     tempfile::TempDir,
+    // The child's stderr stays open with the returned reader, as a terminal's would.
+    std::io::BufReader<std::process::ChildStderr>,
 ) {
     use std::io::{BufRead, BufReader};
     let port = std::net::TcpListener::bind("127.0.0.1:0")
@@ -622,12 +624,12 @@ async fn browser_login(
         .strip_prefix("Log in at: ")
         .unwrap_or_else(|| panic!("{line}"))
         .to_string();
-    (sandbox, child, url, redirect, dir)
+    (sandbox, child, url, redirect, dir, stderr)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn login_in_the_browser_comes_back_to_the_loopback_listener() {
-    let (sandbox, child, url, redirect, dir) = browser_login("native-app").await;
+    let (sandbox, child, url, redirect, dir, _stderr) = browser_login("native-app").await;
     // The test plays the browser: Wix's login page, then the redirect to the listener.
     let callback = sandbox
         .log_in_on_page(&url, "cli@example.com", "a-long-password")
@@ -658,7 +660,7 @@ async fn login_in_the_browser_comes_back_to_the_loopback_listener() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_callback_with_a_wrong_state_reaches_no_token_request() {
-    let (sandbox, child, _url, redirect, _dir) = browser_login("native-app").await;
+    let (sandbox, child, _url, redirect, _dir, _stderr) = browser_login("native-app").await;
     let client = wix_auth_generated::http_client_builder().build().unwrap();
     // Not the callback path: 404, and the listener keeps waiting.
     let stray = client
