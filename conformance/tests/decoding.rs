@@ -10,62 +10,6 @@ use wiremock::ResponseTemplate;
 use wix_auth_flows::{BodyKind, Credentials, Error};
 use wix_auth_generated::types;
 
-/// Every JSON example of the spec's responses, with the schema it documents.
-fn response_examples() -> Vec<(String, String, Value)> {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../spec/wix-headless-auth.yaml"
-    ))
-    .unwrap();
-    let spec: Value = serde_yaml::from_str(&text).unwrap();
-    let resolve = |v: &Value| -> Value {
-        match v.get("$ref").and_then(Value::as_str) {
-            Some(r) => r
-                .trim_start_matches("#/")
-                .split('/')
-                .fold(spec.clone(), |n, k| n[k].clone()),
-            None => v.clone(),
-        }
-    };
-    let mut out = Vec::new();
-    for item in spec["paths"].as_object().unwrap().values() {
-        for op in item.as_object().unwrap().values() {
-            let Some(id) = op.get("operationId").and_then(Value::as_str) else {
-                continue;
-            };
-            for (status, response) in op["responses"].as_object().unwrap() {
-                let response = resolve(response);
-                let Some(media) = response.pointer("/content/application~1json") else {
-                    continue;
-                };
-                let schema = media["schema"]["$ref"]
-                    .as_str()
-                    .unwrap_or_default()
-                    .rsplit('/')
-                    .next()
-                    .unwrap_or_default()
-                    .to_string();
-                if let Some(example) = media.get("example") {
-                    out.push((format!("{id}-{status}"), schema.clone(), example.clone()));
-                }
-                for (name, example) in media
-                    .get("examples")
-                    .and_then(Value::as_object)
-                    .into_iter()
-                    .flatten()
-                {
-                    out.push((
-                        format!("{id}-{status}-{name}"),
-                        schema.clone(),
-                        example["value"].clone(),
-                    ));
-                }
-            }
-        }
-    }
-    out
-}
-
 fn decode_debug(schema: &str, value: Value) -> String {
     macro_rules! types_of {
         ($($name:ident),*) => {
@@ -93,7 +37,7 @@ fn decode_debug(schema: &str, value: Value) -> String {
 #[test]
 fn decoded_documented_examples() {
     covers!("DEC-01");
-    let examples = response_examples();
+    let examples = common::response_examples();
     assert!(examples.len() >= 20, "{} examples", examples.len());
     for (name, schema, value) in examples {
         insta::assert_snapshot!(

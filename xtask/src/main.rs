@@ -42,6 +42,13 @@ enum Task {
     /// Run cargo-mutants on the PKCE, state and callback code of flows/ against the
     /// conformance suite.
     Mutants,
+    /// Run the never-panic properties (network bytes into every decoder, request bodies into
+    /// the sandbox) with many cases, in release.
+    NeverPanic {
+        /// Cases per property.
+        #[arg(long, default_value_t = 100_000)]
+        cases: u32,
+    },
     /// Re-record the requests @wix/sdk sends (conformance/sdk-traces/traces/); needs node.
     SdkTraces,
     /// Run the criterion benchmarks and print one table with the ratios to the baselines.
@@ -64,6 +71,32 @@ enum Task {
     },
 }
 
+/// `cargo test --release` of the never-panic properties with `cases` cases each.
+fn never_panic(root: &Path, cases: u32) -> Result<(), String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let started = std::time::Instant::now();
+    let status = std::process::Command::new(cargo)
+        .current_dir(root)
+        .args([
+            "test",
+            "--release",
+            "--locked",
+            "-p",
+            "wix-auth-conformance",
+            "--test",
+            "never_panic",
+        ])
+        .env("WIX_AUTH_NEVER_PANIC_CASES", cases.to_string())
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    println!("{cases} cases per property in {:.0?}", started.elapsed());
+    if status.success() {
+        Ok(())
+    } else {
+        Err("a never-panic property failed".into())
+    }
+}
+
 fn main() -> ExitCode {
     let root = workspace_root();
     let result = match Cli::parse().task {
@@ -74,6 +107,7 @@ fn main() -> ExitCode {
         } => conformance_task::run(&root, base_url.zip(client_id)),
         Task::Mutants => mutants_task::run(&root),
         Task::SdkTraces => sdk_traces_task::run(&root),
+        Task::NeverPanic { cases } => never_panic(&root, cases),
         Task::Bench => perf_task::bench(&root),
         Task::Load {
             concurrency,
