@@ -379,3 +379,15 @@ pub async fn assert_member(agent: &Agent, site: &str, email: &str) {
         "{page}"
     );
 }
+
+/// The answer sends the browser to `/members`, which then shows `email`.
+pub async fn assert_lands_on_members(
+    agent: &Agent,
+    site: &str,
+    answer: reqwest::Response,
+    email: &str,
+) {
+    assert_eq!(answer.status(), 303);
+    assert_eq!(location(&answer), "/members");
+    assert_member(agent, site, email).await;
+}

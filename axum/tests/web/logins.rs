@@ -4,7 +4,9 @@
 
 use wix_auth_sandbox::{IdentityProviderConfig, SeedMember};
 
-use crate::common::{Agent, Clocks, Setup, assert_member, location, member_page, register, site};
+use crate::common::{
+    Agent, Clocks, Setup, assert_lands_on_members, location, member_page, register, site,
+};
 
 #[tokio::test]
 async fn registering_lands_on_the_member_page_which_calls_wix_as_the_member() {
@@ -40,9 +42,7 @@ async fn a_custom_login_completes_server_side() {
             .contains("Wrong email or password.")
     );
     let answer = agent.log_in(&site, "bo@example.com", "/members").await;
-    assert_eq!(answer.status(), 303);
-    assert_eq!(location(&answer), "/members");
-    assert_member(&agent, &site, "bo@example.com").await;
+    assert_lands_on_members(&agent, &site, answer, "bo@example.com").await;
 }
 
 #[tokio::test]
@@ -67,9 +67,7 @@ async fn a_site_that_answers_servers_with_a_page_gets_the_full_page_redirect() {
         "{callback}"
     );
     let done = agent.get(&callback).await;
-    assert_eq!(done.status(), 303);
-    assert_eq!(location(&done), "/members");
-    assert_member(&agent, &site, "cy@example.com").await;
+    assert_lands_on_members(&agent, &site, done, "cy@example.com").await;
 }
 
 #[tokio::test]
@@ -93,9 +91,7 @@ async fn an_emailed_code_completes_the_registration_and_a_wrong_one_can_be_retri
     let answer = agent
         .post(&format!("{site}/auth/verify"), &[("code", &code)])
         .await;
-    assert_eq!(answer.status(), 303);
-    assert_eq!(location(&answer), "/members");
-    assert_member(&agent, &site, "di@example.com").await;
+    assert_lands_on_members(&agent, &site, answer, "di@example.com").await;
 }
 
 #[tokio::test]
@@ -149,8 +145,7 @@ async fn wix_managed_and_social_logins_come_back_through_the_callback() {
         .log_in_through_wix(&agent, &site, "returnTo=/members", "gi@example.com")
         .await;
     let done = agent.get(&callback).await;
-    assert_eq!(location(&done), "/members");
-    assert_member(&agent, &site, "gi@example.com").await;
+    assert_lands_on_members(&agent, &site, done, "gi@example.com").await;
 
     let social = Agent::new();
     let begin = social
@@ -162,8 +157,7 @@ async fn wix_managed_and_social_logins_come_back_through_the_callback() {
         .await
         .unwrap();
     let done = social.get(&callback).await;
-    assert_eq!(location(&done), "/members");
-    assert_member(&social, &site, "ha@example.com").await;
+    assert_lands_on_members(&social, &site, done, "ha@example.com").await;
 }
 
 #[tokio::test]
