@@ -133,6 +133,13 @@ impl WixAuthWeb {
         }
     }
 
+    /// Ends a session whose tokens cannot be refreshed: its tokens dropped, its cookie
+    /// removed.
+    pub(crate) async fn end_session(&self, slot: &CookieSlot, key: &str) {
+        let _ = self.inner.sessions.clear(key).await;
+        slot.set(None);
+    }
+
     /// The member of the request's session, if any. A refresh the session cannot survive
     /// ends it (the member logs in again); it never becomes a visitor.
     async fn member_of(&self, slot: &CookieSlot) -> Result<Option<Member>, RejectionReason> {
@@ -148,8 +155,7 @@ impl WixAuthWeb {
             Ok(_) | Err(Error::NoTokens) => Ok(None),
             Err(error) => match error.kind() {
                 ErrorKind::Reauthenticate => {
-                    let _ = self.inner.sessions.clear(&cookie.store_key()).await;
-                    slot.set(None);
+                    self.end_session(slot, &cookie.store_key()).await;
                     Ok(None)
                 }
                 _ => {
@@ -191,8 +197,7 @@ impl WixAuthWeb {
                     // A member whose session ended logs in again; a visitor's ended session
                     // is simply a new visitor.
                     ErrorKind::Reauthenticate if was_member => {
-                        let _ = self.inner.sessions.clear(&key).await;
-                        slot.set(None);
+                        self.end_session(slot, &key).await;
                         Err(RejectionReason::LoginRequired)
                     }
                     ErrorKind::Reauthenticate => {

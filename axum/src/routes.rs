@@ -479,8 +479,7 @@ async fn token(ctx: Ctx, headers: HeaderMap) -> Response {
     let tokens = match sessions.tokens(&cookie.store_key()).await {
         Ok(tokens) => tokens,
         Err(error) if matches!(error.kind(), wix_auth_flows::ErrorKind::Reauthenticate) => {
-            let _ = sessions.clear(&cookie.store_key()).await;
-            ctx.slot.set(None);
+            ctx.web.end_session(&ctx.slot, &cookie.store_key()).await;
             return unauthorized();
         }
         Err(Error::NoTokens) => return unauthorized(),
