@@ -22,7 +22,7 @@ pub fn run(root: &Path) -> Result<(), String> {
         }
     }
     println!(
-        "traces written to {}; run `cargo test -p wix-auth-conformance --test sdk_parity`",
+        "traces written to {}; run `cargo test -p wix-auth-conformance --test conformance sdk_parity::`",
         dir.join("traces").display()
     );
     Ok(())

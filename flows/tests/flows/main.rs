@@ -1,0 +1,19 @@
+//! The flows crate's integration tests, one binary: each module is one flow or one concern,
+//! against the sandbox or a scripted server. The Redis and middleware modules build only
+//! with their features (`--features redis`, `--features middleware`).
+
+mod common;
+
+mod account;
+mod custom_login;
+mod end_to_end_wire;
+mod faults;
+#[cfg(feature = "middleware")]
+mod middleware;
+#[cfg(feature = "redis")]
+mod redis;
+mod scripted_faults;
+mod sessions;
+mod traces;
+mod wire_truth;
+mod wix_managed_login;
