@@ -39,9 +39,15 @@ enum Task {
         #[arg(long, value_name = "ID", requires = "base_url")]
         client_id: Option<String>,
     },
-    /// Run cargo-mutants on the PKCE, state and callback code of flows/ against the
-    /// conformance suite.
-    Mutants,
+    /// Run cargo-mutants over every module of flows/ (against the flows tests and the
+    /// conformance suite) and the sandbox's security rules (against the sandbox's tests).
+    Mutants {
+        /// Only these suites (`flows`, `sandbox`); all when none is given.
+        suites: Vec<String>,
+        /// Mutants built and tested at once.
+        #[arg(long, short, default_value_t = 2)]
+        jobs: u32,
+    },
     /// Run the never-panic properties (network bytes into every decoder, request bodies into
     /// the sandbox) with many cases, in release.
     NeverPanic {
@@ -105,7 +111,7 @@ fn main() -> ExitCode {
             base_url,
             client_id,
         } => conformance_task::run(&root, base_url.zip(client_id)),
-        Task::Mutants => mutants_task::run(&root),
+        Task::Mutants { suites, jobs } => mutants_task::run(&root, &suites, jobs),
         Task::SdkTraces => sdk_traces_task::run(&root),
         Task::NeverPanic { cases } => never_panic(&root, cases),
         Task::Bench => perf_task::bench(&root),
