@@ -55,6 +55,8 @@ pub fn run(root: &Path, only: &[String], jobs: u32) -> Result<(), String> {
         .filter(|s| only.is_empty() || only.iter().any(|o| o == s.name))
     {
         let output = root.join("target/mutants").join(suite.name);
+        std::fs::create_dir_all(&output)
+            .map_err(|e| format!("creating {}: {e}", output.display()))?;
         let started = std::time::Instant::now();
         let mut command = Command::new("cargo");
         command
