@@ -337,4 +337,18 @@ mod tests {
         assert!(flights <= 128, "{flights} keyed locks for 1 live handle");
         assert!(Arc::ptr_eq(&kept.flight, &sessions.get("kept").flight));
     }
+
+    #[test]
+    fn the_keyed_locks_are_swept_only_when_the_map_has_doubled() {
+        // Sweeping is O(keys); doing it on every new key would make a busy server quadratic.
+        let auth = WixAuth::builder("c").build().unwrap();
+        let sessions = Sessions::new(auth, MemoryStore::new());
+        let flights = || sessions.shared.flights.lock().unwrap().len();
+        for key in 0..64 {
+            drop(sessions.get(format!("request-{key}")));
+        }
+        assert_eq!(flights(), 64, "no sweep below 64 keys");
+        drop(sessions.get("request-64"));
+        assert_eq!(flights(), 1, "the 65th key swept the 64 without a handle");
+    }
 }

@@ -142,7 +142,9 @@ impl Redis {
             .arg("--pidfile")
             .arg(&pidfile)
             .status()
-            .map_err(|e| format!("cannot start redis-server (apt-get install redis-server): {e}"))?;
+            .map_err(|e| {
+                format!("cannot start redis-server (apt-get install redis-server): {e}")
+            })?;
         if !status.success() {
             return Err(format!("redis-server exited with {status}"));
         }

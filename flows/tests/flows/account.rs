@@ -16,6 +16,12 @@ async fn sign_on_with_an_app_token_gives_a_member_session() {
         .unwrap();
     assert_eq!(app.role, Role::App);
     assert!(app.refresh_token.is_none());
+    let described = env.auth.token_info(&app.access_token).await.unwrap();
+    assert_eq!(
+        (described.active, described.role),
+        (true, Some(Role::App)),
+        "Token Info names an app token's subject"
+    );
     let session = env
         .auth
         .sign_on(&app.access_token, "sso@example.com", None, true)

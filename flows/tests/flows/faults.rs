@@ -64,13 +64,24 @@ async fn a_stalled_server_is_a_timeout() {
         ),
         "{err:?}"
     );
+    assert_eq!(err.to_string(), "createAccessToken: timed out");
 }
 
 #[tokio::test]
 async fn a_reset_connection_is_a_transport_error() {
     let base = raw_server(b"").await;
     let err = visitor_tokens(&flows(&base)).await.unwrap_err();
-    assert!(matches!(err, Error::Transport { .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            Error::Transport {
+                kind: TransportKind::Other,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(err.to_string(), "createAccessToken: the connection failed");
 }
 
 #[tokio::test]

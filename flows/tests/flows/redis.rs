@@ -204,3 +204,57 @@ async fn a_callback_replayed_on_another_replica_is_refused_before_the_token_endp
         "the replay never reached the token endpoint"
     );
 }
+
+#[tokio::test]
+async fn debug_shows_the_key_prefix_and_never_the_server_address() {
+    let store = RedisStore::connect(&redis_url(), config("debug"))
+        .await
+        .unwrap();
+    let shown = format!("{store:?}");
+    assert!(
+        shown.starts_with("RedisStore { key_prefix: \"wix-auth-test:")
+            && shown.ends_with(":debug:\", .. }"),
+        "{shown}"
+    );
+    assert!(!shown.contains("127.0.0.1"), "{shown}");
+}
+
+#[tokio::test]
+async fn a_released_lock_is_free_at_once_and_a_held_one_is_not() {
+    let store = RedisStore::connect(
+        &redis_url(),
+        RedisConfig {
+            lock_lease: Duration::from_secs(30),
+            lock_wait: Duration::from_millis(200),
+            ..config("release")
+        },
+    )
+    .await
+    .unwrap();
+    let first = store.acquire_refresh_lock("member").await.unwrap().unwrap();
+    let refused = store.acquire_refresh_lock("member").await.unwrap_err();
+    assert!(
+        matches!(refused, wix_auth_flows::store::StoreError::LockTimeout),
+        "{refused:?}"
+    );
+    store.release_refresh_lock(first).await.unwrap();
+    let second = store.acquire_refresh_lock("member").await.unwrap().unwrap();
+    store.release_refresh_lock(second).await.unwrap();
+}
+
+#[tokio::test]
+async fn cleared_tokens_are_gone() {
+    let store = RedisStore::connect(&redis_url(), config("clear"))
+        .await
+        .unwrap();
+    let tokens = Tokens {
+        access_token: "A".into(),
+        refresh_token: Some("R".into()),
+        expires_at: 1_700_000_000,
+        role: Role::Member,
+    };
+    store.save("member", &tokens).await.unwrap();
+    assert!(store.load("member").await.unwrap().is_some());
+    store.clear("member").await.unwrap();
+    assert!(store.load("member").await.unwrap().is_none());
+}

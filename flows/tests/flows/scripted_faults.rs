@@ -116,8 +116,16 @@ async fn an_error_without_details_keeps_status_and_request_id() {
     assert!(matches!(err, Error::Unauthenticated(_)), "{err:?}");
     let context = err.context().unwrap();
     assert_eq!(
-        (context.status, context.request_id.as_deref()),
-        (Some(401), Some("req-123"))
+        (
+            context.operation,
+            context.status,
+            context.request_id.as_deref()
+        ),
+        ("loginV2", Some(401), Some("req-123"))
+    );
+    assert_eq!(
+        context.to_string(),
+        "loginV2 answered 401: nope [request id req-123]"
     );
 }
 
@@ -306,4 +314,8 @@ async fn every_error_says_what_the_caller_can_do() {
         .await
         .unwrap_err();
     assert_eq!(unreachable.kind(), ErrorKind::Transport);
+    assert_eq!(
+        unreachable.to_string(),
+        "createAccessToken: could not connect"
+    );
 }

@@ -141,6 +141,21 @@ async fn the_file_store_writes_atomically_with_owner_only_permissions() {
 }
 
 #[test]
+fn the_flows_report_the_client_id_and_redirect_uri_they_were_built_with() {
+    let auth = WixAuth::builder("app-client-id")
+        .redirect_uri("https://app.example/callback")
+        .build()
+        .unwrap();
+    assert_eq!(auth.client_id(), "app-client-id");
+    assert_eq!(
+        auth.configured_redirect_uri(),
+        Some("https://app.example/callback")
+    );
+    let without = WixAuth::builder("app-client-id").build().unwrap();
+    assert_eq!(without.configured_redirect_uri(), None);
+}
+
+#[test]
 fn a_timeout_beside_a_client_of_ones_own_is_refused_not_ignored() {
     let http = wix_auth_generated::http_client_builder().build().unwrap();
     let err = WixAuth::builder("c")
@@ -312,4 +327,42 @@ async fn two_file_stores_on_one_path_keep_each_others_writes() {
             "key-{i} was lost"
         );
     }
+}
+
+#[tokio::test]
+async fn each_rejected_token_gets_its_own_refresh_and_a_replaced_one_none() {
+    let server = MockServer::start().await;
+    let calls = Arc::new(AtomicUsize::new(0));
+    let counter = calls.clone();
+    Mock::given(method("POST"))
+        .and(path("/oauth2/token"))
+        .respond_with(move |_: &Request| {
+            let n = counter.fetch_add(1, Ordering::SeqCst) + 1;
+            ResponseTemplate::new(200).set_body_json(token_body(
+                &format!("ACCESS-{n}"),
+                Some(&format!("REFRESH-{n}")),
+                14_400,
+            ))
+        })
+        .mount(&server)
+        .await;
+    let auth = flows_with_clock(&server.uri(), ManualClock::at(START));
+    let session = Session::new(auth, MemoryStore::new(), "s");
+    session.set(&member_tokens(START + 3600)).await.unwrap();
+
+    let first = session
+        .refresh_rejected(&"OLD-ACCESS".into())
+        .await
+        .unwrap();
+    assert_eq!(first.access_token.expose_secret(), "ACCESS-1");
+    // The old token, refused again by a slower caller: already replaced, no new refresh.
+    let again = session
+        .refresh_rejected(&"OLD-ACCESS".into())
+        .await
+        .unwrap();
+    assert_eq!(again.access_token.expose_secret(), "ACCESS-1");
+    // The new token refused later (say, revoked meanwhile): a refresh of its own.
+    let second = session.refresh_rejected(&first.access_token).await.unwrap();
+    assert_eq!(second.access_token.expose_secret(), "ACCESS-2");
+    assert_eq!(calls.load(Ordering::SeqCst), 2);
 }

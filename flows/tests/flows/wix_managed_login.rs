@@ -2,8 +2,15 @@
 //! complete, with a tampered verifier and a wrong or missing state refused. (Replayed codes
 //! and expired pending logins are requirements: `conformance/tests/conformance/negative.rs`.)
 
+use std::time::Duration;
+
 use crate::common::*;
-use wix_auth_flows::{CallbackError, Error, PendingLogin, Registration, Role, WixAuth};
+use wix_auth_flows::clock::ManualClock;
+use wix_auth_flows::store::StoreError;
+use wix_auth_flows::{
+    CallbackError, Error, MemoryStore, PendingLogin, Registration, Role, Session, TokenStore,
+    Tokens, WixAuth,
+};
 
 async fn begun(env: &Env, auth: &WixAuth, email: &str) -> (String, PendingLogin) {
     let visitor = auth.visitor_tokens().await.unwrap().access_token;
@@ -113,4 +120,53 @@ async fn no_redirect_uri_is_a_clear_error() {
         auth.begin_login(&visitor).await.unwrap_err(),
         Error::MissingRedirectUri
     ));
+}
+
+/// A memory store that remembers the lifetime of every claim.
+struct ClaimRecorder {
+    inner: MemoryStore,
+    claims: std::sync::Mutex<Vec<Duration>>,
+}
+
+impl TokenStore for ClaimRecorder {
+    async fn claim_once(&self, key: &str, ttl: Duration) -> Result<bool, StoreError> {
+        self.claims.lock().unwrap().push(ttl);
+        self.inner.claim_once(key, ttl).await
+    }
+    async fn load(&self, key: &str) -> Result<Option<Tokens>, StoreError> {
+        self.inner.load(key).await
+    }
+    async fn save(&self, key: &str, tokens: &Tokens) -> Result<(), StoreError> {
+        self.inner.save(key, tokens).await
+    }
+    async fn clear(&self, key: &str) -> Result<(), StoreError> {
+        self.inner.clear(key).await
+    }
+}
+
+#[tokio::test]
+async fn a_completed_login_stays_claimed_for_as_long_as_its_pending_login_lives() {
+    let env = start().await;
+    let clock = ManualClock::at(1_700_000_000);
+    let auth = WixAuth::builder(CLIENT)
+        .base_url(env.sandbox.base_url())
+        .redirect_uri(REDIRECT)
+        .pending_login_max_age(Duration::from_secs(600))
+        .clock(clock.clone())
+        .build()
+        .unwrap();
+    let (callback, pending) = begun(&env, &auth, "claim@example.com").await;
+    clock.advance(100);
+    let store = ClaimRecorder {
+        inner: MemoryStore::new(),
+        claims: std::sync::Mutex::new(Vec::new()),
+    };
+    let session = Session::new(auth, store, "s");
+    session.complete_login(&callback, pending).await.unwrap();
+    // Created at T, valid through T + 600, completed at T + 100: the claim must outlive the
+    // last second a replay of it could still be accepted.
+    assert_eq!(
+        *session.store().claims.lock().unwrap(),
+        [Duration::from_secs(501)]
+    );
 }
