@@ -245,34 +245,28 @@ impl FileStore {
     }
 
     fn write_all(&self, all: &HashMap<String, Tokens>) -> Result<(), StoreError> {
-        let dir = match self.path.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir,
-            _ => Path::new("."),
-        };
-        std::fs::create_dir_all(dir).map_err(|e| self.io("creating the directory of", &e))?;
-        let mut file = tempfile::NamedTempFile::new_in(dir)
-            .map_err(|e| self.io("creating a file beside", &e))?;
         let json = serde_json::to_vec(all).map_err(|_| StoreError::Corrupt {
             path: self.path.clone(),
             at: String::new(),
         })?;
-        file.write_all(&json)
-            .and_then(|()| file.as_file().sync_all())
-            .map_err(|e| self.io("writing", &e))?;
-        file.persist(&self.path)
-            .map_err(|e| self.io("replacing", &e.error))?;
-        Ok(())
+        write_private(&self.path, &json)
     }
+}
+
+/// Each token file's lock, while a store of that file lives.
+type PathLocks = HashMap<PathBuf, std::sync::Weak<tokio::sync::Mutex<()>>>;
+
+fn path_locks() -> std::sync::MutexGuard<'static, PathLocks> {
+    static LOCKS: std::sync::OnceLock<Mutex<PathLocks>> = std::sync::OnceLock::new();
+    LOCKS
+        .get_or_init(Mutex::default)
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// The process-wide lock of a token file's path.
 fn path_lock(path: &Path) -> std::sync::Arc<tokio::sync::Mutex<()>> {
-    type Locks = Mutex<HashMap<PathBuf, std::sync::Weak<tokio::sync::Mutex<()>>>>;
-    static LOCKS: std::sync::OnceLock<Locks> = std::sync::OnceLock::new();
-    let mut locks = LOCKS
-        .get_or_init(Locks::default)
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut locks = path_locks();
     let key = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     if let Some(lock) = locks.get(&key).and_then(std::sync::Weak::upgrade) {
         return lock;
@@ -291,10 +285,8 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         path: path.to_path_buf(),
         kind: e.kind(),
     };
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
+    // A bare file name's parent is "", which both calls below read as the working directory.
+    let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| io("creating the directory of", &e))?;
     let mut file =
         tempfile::NamedTempFile::new_in(dir).map_err(|e| io("creating a file beside", &e))?;
@@ -329,5 +321,26 @@ impl TokenStore for FileStore {
             self.write_all(&all)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stores_of_one_file_share_its_lock_while_any_lives() {
+        let dir = tempfile::tempdir().unwrap();
+        let (one, other) = (dir.path().join("one.json"), dir.path().join("other.json"));
+        let first = path_lock(&one);
+        // Taking another file's lock sweeps the map; a live lock must survive the sweep.
+        let _other = path_lock(&other);
+        assert!(std::sync::Arc::ptr_eq(&first, &path_lock(&one)));
+        drop(first);
+        drop(path_lock(&dir.path().join("third.json")));
+        assert!(
+            !path_locks().contains_key(&std::path::absolute(&one).unwrap()),
+            "a lock without a store is swept"
+        );
     }
 }

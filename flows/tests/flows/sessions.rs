@@ -366,3 +366,71 @@ async fn each_rejected_token_gets_its_own_refresh_and_a_replaced_one_none() {
     assert_eq!(second.access_token.expose_secret(), "ACCESS-2");
     assert_eq!(calls.load(Ordering::SeqCst), 2);
 }
+
+#[tokio::test]
+async fn a_cleared_session_has_no_tokens() {
+    let auth = flows_with_clock("http://127.0.0.1:9", ManualClock::at(START));
+    let session = Session::new(auth, MemoryStore::new(), "s");
+    session.set(&member_tokens(START + 3600)).await.unwrap();
+    session.clear().await.unwrap();
+    assert!(session.stored().await.unwrap().is_none());
+    let err = session.tokens().await.unwrap_err();
+    assert!(matches!(err, Error::NoTokens), "{err:?}");
+}
+
+#[tokio::test]
+async fn an_unreadable_token_file_is_an_error_not_an_empty_store() {
+    // A directory where the file should be: reading fails, and that must not read as "no
+    // tokens" (which would log the member out, or let a save overwrite what is there).
+    let dir = tempfile::tempdir().unwrap();
+    let store = FileStore::new(dir.path());
+    let err = store.load("member").await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            wix_auth_flows::store::StoreError::Io {
+                action: "reading",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_bare_file_name_is_a_file_in_the_working_directory() {
+    let name = format!("wix-auth-test-{}.json", std::process::id());
+    let store = FileStore::new(&name);
+    store
+        .save("member", &member_tokens(START + 3600))
+        .await
+        .unwrap();
+    let written = std::path::Path::new(&name).exists();
+    let loaded = store.load("member").await;
+    std::fs::remove_file(&name).unwrap();
+    assert!(written);
+    assert_eq!(loaded.unwrap().unwrap().role, Role::Member);
+}
+
+/// A claim is granted once per key, until its lifetime ends.
+async fn grants_each_claim_once<S: TokenStore>(store: &S) {
+    let ttl = std::time::Duration::from_secs(60);
+    assert!(store.claim_once("completed-login:a", ttl).await.unwrap());
+    let replay = store.claim_once("completed-login:a", ttl).await.unwrap();
+    assert!(!replay, "a replay");
+    assert!(
+        store.claim_once("completed-login:b", ttl).await.unwrap(),
+        "another key"
+    );
+    let short = std::time::Duration::from_millis(20);
+    assert!(store.claim_once("short", short).await.unwrap());
+    tokio::time::sleep(std::time::Duration::from_millis(40)).await;
+    assert!(store.claim_once("short", short).await.unwrap(), "ended");
+}
+
+#[tokio::test]
+async fn each_store_grants_a_claim_once_until_it_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    grants_each_claim_once(&FileStore::new(dir.path().join("tokens.json"))).await;
+    grants_each_claim_once(&MemoryStore::new()).await;
+}
