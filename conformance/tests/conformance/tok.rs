@@ -116,6 +116,13 @@ async fn tok_early_refresh() {
     clock.advance(181); // 119 s left: inside the margin, not yet expired
     assert_eq!(session.access_token().await.unwrap().expose_secret(), "A1");
     assert_eq!(server.received_requests().await.unwrap().len(), 1);
+    // The boundary: a token is fresh only while `now + margin` is before its expiry.
+    let token = member(NOW + 300);
+    assert!(token.is_fresh(NOW + 179, 120));
+    assert!(
+        !token.is_fresh(NOW + 180, 120),
+        "now + margin = expiry is stale"
+    );
 }
 
 #[tokio::test]

@@ -311,3 +311,88 @@ async fn logout_with_a_member_token_revokes_its_session() {
     let refresh = tokens.refresh_token.unwrap();
     assert!(env.refresh(refresh.expose_secret()).await.is_err());
 }
+
+/// A bare authorize query (no redirect session behind it) for the default client.
+fn bare_authorize_url(env: &Env) -> String {
+    let query = url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("clientId", CLIENT)
+        .append_pair("redirectUri", REDIRECT)
+        .append_pair("responseType", "code")
+        .append_pair("codeChallenge", CHALLENGE)
+        .append_pair("codeChallengeMethod", "S256")
+        .append_pair("state", "st-bare")
+        .append_pair("scope", "offline_access")
+        .finish();
+    env.url(&format!("/_api/oauth2/authorize?{query}"))
+}
+
+fn redirect_session_id(page: &str) -> String {
+    page.split("name=\"redirectSessionId\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap()
+        .to_string()
+}
+
+#[tokio::test]
+async fn a_bare_authorize_query_opens_a_login_page_that_lives_as_long_as_a_redirect_session() {
+    let env = start().await;
+    let (status, _, page) = env.get(&bare_authorize_url(&env)).await;
+    assert_eq!(status, 200, "no session token, no prompt: the login page");
+    assert!(page.contains("<form method=\"post\" action=\"/_sandbox/login\">"));
+    let id = redirect_session_id(&page);
+    let login_page = format!("/_sandbox/login?redirectSessionId={id}");
+
+    let (status, _, again) = env.get(&env.url(&login_page)).await;
+    assert_eq!(status, 200);
+    assert_eq!(redirect_session_id(&again), id);
+    let (status, _, unknown) = env
+        .get(&env.url("/_sandbox/login?redirectSessionId=not-a-session"))
+        .await;
+    assert_eq!(status, 400);
+    assert!(unknown.contains("Unknown redirect session."), "{unknown}");
+
+    let lifetime = wix_auth_sandbox::Lifetimes::default().redirect_session;
+    env.clock.advance(lifetime - 1);
+    assert_eq!(env.get(&env.url(&login_page)).await.0, 200, "still open");
+    env.clock.advance(2);
+    assert_eq!(env.get(&env.url(&login_page)).await.0, 400, "expired");
+}
+
+#[tokio::test]
+async fn an_unpublished_site_shows_no_login_page() {
+    let mut config = wix_auth_sandbox::Config::default();
+    config.published = false;
+    let env = start_with(wix_auth_sandbox::Sandbox::builder().config(config)).await;
+    let (status, _, page) = env
+        .get(&env.url("/_sandbox/login?redirectSessionId=any"))
+        .await;
+    assert_eq!(status, 404);
+    assert!(page.contains("not published"), "{page}");
+}
+
+#[tokio::test]
+async fn web_message_without_a_redirect_uri_needs_an_allowed_origin() {
+    let mut config = wix_auth_sandbox::Config::default();
+    config
+        .clients
+        .push(wix_auth_sandbox::OAuthClient::new("no-origins").redirect_uri(REDIRECT));
+    let env = start_with(wix_auth_sandbox::Sandbox::builder().config(config)).await;
+    let visitor = env.visitor_token().await;
+    let body = serde_json::json!({"auth": {"prompt": "login", "authRequest": {
+        "clientId": "no-origins", "codeChallenge": CHALLENGE, "codeChallengeMethod": "S256",
+        "responseMode": "web_message", "responseType": "code", "scope": "offline_access",
+        "state": "st-1"
+    }}});
+    let refused = env
+        .post_raw(
+            "/_api/redirects-api/v1/redirect-session",
+            &visitor,
+            "application/json",
+            body.to_string(),
+        )
+        .await;
+    assert_eq!(refused.status(), 400);
+    let text = refused.text().await.unwrap();
+    assert!(text.contains("NO_ALLOWED_ORIGIN"), "{text}");
+}
