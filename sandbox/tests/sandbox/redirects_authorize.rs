@@ -396,3 +396,69 @@ async fn web_message_without_a_redirect_uri_needs_an_allowed_origin() {
     let text = refused.text().await.unwrap();
     assert!(text.contains("NO_ALLOWED_ORIGIN"), "{text}");
 }
+
+#[tokio::test]
+async fn a_session_token_authorizes_only_within_its_lifetime() {
+    let env = start().await;
+    let lifetime = wix_auth_sandbox::Lifetimes::default().session_token;
+    let young = session_token(&env, "young@example.com").await;
+    let old = session_token(&env, "old@example.com").await;
+    env.clock.advance(lifetime - 1);
+    let authorize = |token: String| {
+        let env = &env;
+        async move {
+            let request = env.auth_session_request(
+                Some(&token),
+                types::Prompt::None,
+                types::ResponseMode::Query,
+            );
+            env.get(&env.full_url(&request).await).await.1.unwrap()
+        }
+    };
+    assert!(authorize(young).await.contains("code="), "still valid");
+    env.clock.advance(1);
+    assert!(
+        authorize(old).await.contains("error=login_required"),
+        "expired at its lifetime"
+    );
+}
+
+#[tokio::test]
+async fn a_logout_intent_refuses_a_post_flow_url_the_client_does_not_allow() {
+    let env = start().await;
+    let visitor = env.visitor_token().await;
+    let request = types::CreateRedirectSessionRequest {
+        logout: Some(types::RedirectSessionLogoutParams {
+            client_id: CLIENT.into(),
+        }),
+        callbacks: Some(types::CallbackParams {
+            post_flow_url: Some("https://evil.example/".try_into().unwrap()),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let refused = err(env.api.create_redirect_session(&visitor, &request).await).await;
+    assert_eq!(refused.status, 400);
+    assert_eq!(
+        refused.violation().field.as_deref(),
+        Some("callbacks.postFlowUrl")
+    );
+}
+
+#[tokio::test]
+async fn logging_one_member_out_leaves_every_other_session_alone() {
+    let env = start().await;
+    let leaving = env.member_tokens("leaving@example.com", "secret-pw").await;
+    let staying = env.member_tokens("staying@example.com", "secret-pw").await;
+    let response = env
+        .http
+        .get(env.url("/_api/iam/authentication/v1/logout"))
+        .header("authorization", leaving.access_token.expose_secret())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert!(env.is_active(staying.access_token.expose_secret()).await);
+    let refresh = staying.refresh_token.unwrap();
+    assert!(env.refresh(refresh.expose_secret()).await.is_ok());
+}

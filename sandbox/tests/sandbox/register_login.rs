@@ -203,6 +203,32 @@ async fn repeated_failures_are_throttled_until_the_window_passes() {
 }
 
 #[tokio::test]
+async fn failures_count_afresh_in_each_window() {
+    let env = start().await;
+    env.register("win@example.com", "secret-pw").await.unwrap();
+    let fail = |n: usize| {
+        let env = &env;
+        async move {
+            for _ in 0..n {
+                let failure = env.login("win@example.com", "wrong-pw").await.unwrap_err();
+                assert_eq!(failure.status, 401);
+            }
+        }
+    };
+    fail(4).await;
+    env.clock.advance(900);
+    fail(4).await; // the first four are forgotten: four in this window
+    let answer = env.login("win@example.com", "secret-pw").await.unwrap();
+    assert_eq!(state(&answer), "SUCCESS");
+
+    fail(5).await;
+    env.clock.advance(900);
+    fail(5).await; // a window after a lockout locks out again
+    let throttled = env.login("win@example.com", "secret-pw").await.unwrap_err();
+    assert_eq!(throttled.status, 429);
+}
+
+#[tokio::test]
 async fn an_invalid_state_token_is_refused() {
     let env = start().await;
     let visitor = env.visitor_token().await;
@@ -217,4 +243,35 @@ async fn an_invalid_state_token_is_refused() {
     };
     let failure = err(env.api.login_v2(&visitor, &body).await).await;
     assert_eq!((failure.status, failure.code()), (400, "-19984".into()));
+}
+
+#[tokio::test]
+async fn a_state_token_ends_with_its_lifetime() {
+    let policy = Policy {
+        require_owner_approval: true,
+        ..Policy::default()
+    };
+    let env = start_with(Sandbox::builder().policy(policy)).await;
+    let answer = env.register("st@example.com", "secret-pw").await.unwrap();
+    let state_token = answer.state_token.unwrap().expose_secret().to_string();
+    let visitor = env.visitor_token().await;
+    let body = types::LoginV2Request {
+        login_id: types::LoginId {
+            email: "st@example.com".into(),
+        },
+        password: None,
+        captcha_tokens: vec![],
+        client_meta_data: Default::default(),
+        state_token: Some(state_token.into()),
+    };
+    let lifetime = wix_auth_sandbox::Lifetimes::default().state_token;
+    env.clock.advance(lifetime - 1);
+    let pending = ok(env.api.login_v2(&visitor, &body).await);
+    assert_eq!(state(&pending), "REQUIRE_OWNER_APPROVAL");
+    env.clock.advance(1);
+    let expired = err(env.api.login_v2(&visitor, &body).await).await;
+    assert_eq!(
+        expired.status, 400,
+        "at its expiry the state token is spent"
+    );
 }
