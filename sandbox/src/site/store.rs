@@ -530,6 +530,60 @@ mod tests {
     }
 
     #[test]
+    fn a_grant_ends_at_its_expiry_instant() {
+        let mut store = Store::default();
+        let id: MemberId = "m-1".into();
+        for token in ["MST.a", "MST.b"] {
+            store.sessions.insert(
+                TokenKey::of(token),
+                MemberGrant {
+                    member: id.clone(),
+                    expires: 10,
+                },
+            );
+        }
+        assert_eq!(store.redeem_session("MST.a", 9), Some(id.clone()));
+        assert_eq!(store.redeem_session("MST.b", 10), None);
+
+        store
+            .access
+            .insert(TokenKey::of("AT"), access_grant(id, 10, 7));
+        assert!(store.live_access("AT", 9).is_some());
+        assert!(store.live_access("AT", 10).is_none());
+    }
+
+    #[test]
+    fn a_revoked_session_is_swept_at_once_and_forgotten_when_its_tokens_are() {
+        let mut store = Store::default();
+        let id: MemberId = "m-1".into();
+        store
+            .access
+            .insert(TokenKey::of("revoked"), access_grant(id.clone(), 100, 1));
+        store
+            .access
+            .insert(TokenKey::of("other"), access_grant(id, 100, 2));
+        store.revoke_family(1, 100);
+        assert!(store.live_access("revoked", 5).is_none());
+        store.purge_expired(5);
+        assert!(
+            !store.access.contains_key(&TokenKey::of("revoked")),
+            "swept"
+        );
+        assert!(store.live_access("other", 5).is_some());
+        store.purge_expired(100);
+        assert!(store.revoked_families.is_empty());
+    }
+
+    fn access_grant(member: MemberId, expires: u64, family: u64) -> AccessGrant {
+        AccessGrant {
+            subject: Subject::Member(member),
+            client: ClientRef(0),
+            expires,
+            family,
+        }
+    }
+
+    #[test]
     fn unknown_grant_types_share_one_counter() {
         let mut store = Store::default();
         store.count_token_request("refresh_token");
