@@ -561,7 +561,10 @@ mod tests {
             .insert(TokenKey::of("revoked"), access_grant(id.clone(), 100, 1));
         store
             .access
-            .insert(TokenKey::of("other"), access_grant(id, 100, 2));
+            .insert(TokenKey::of("other"), access_grant(id.clone(), 100, 2));
+        store
+            .access
+            .insert(TokenKey::of("ending"), access_grant(id, 5, 3));
         store.revoke_family(1, 100);
         assert!(store.live_access("revoked", 5).is_none());
         store.purge_expired(5);
@@ -569,9 +572,63 @@ mod tests {
             !store.access.contains_key(&TokenKey::of("revoked")),
             "swept"
         );
+        assert!(
+            !store.access.contains_key(&TokenKey::of("ending")),
+            "expired now"
+        );
         assert!(store.live_access("other", 5).is_some());
         store.purge_expired(100);
         assert!(store.revoked_families.is_empty());
+    }
+
+    #[test]
+    fn a_sweep_drops_exactly_what_has_expired_in_every_table() {
+        let mut store = Store::default();
+        let member: MemberId = "m-1".into();
+        for (name, expires) in [("ended", 5), ("live", 6)] {
+            let key = TokenKey::of(name);
+            store
+                .access
+                .insert(key, access_grant(member.clone(), expires, 1));
+            store.refresh.insert(
+                key,
+                RefreshGrant {
+                    subject: Subject::Member(member.clone()),
+                    client: ClientRef(0),
+                    expires,
+                    family: 1,
+                    state: RefreshState::Active,
+                },
+            );
+            let grant = MemberGrant {
+                member: member.clone(),
+                expires,
+            };
+            store.sessions.insert(key, grant.clone());
+            store.recoveries.insert(key, grant);
+            store.states.insert(
+                key,
+                StateGrant {
+                    member: member.clone(),
+                    pending: Pending::Approval,
+                    expires,
+                },
+            );
+            store
+                .codes
+                .insert(key, CodeGrant::Redeemed { family: 1, expires });
+            store.open_redirect_session(name.into(), RedirectIntent::Logout, expires);
+        }
+        store.purge_expired(5);
+        let live = TokenKey::of("live");
+        assert_eq!(store.access.keys().collect::<Vec<_>>(), [&live]);
+        assert_eq!(store.refresh.keys().collect::<Vec<_>>(), [&live]);
+        assert_eq!(store.sessions.keys().collect::<Vec<_>>(), [&live]);
+        assert_eq!(store.recoveries.keys().collect::<Vec<_>>(), [&live]);
+        assert_eq!(store.states.keys().collect::<Vec<_>>(), [&live]);
+        assert_eq!(store.codes.keys().collect::<Vec<_>>(), [&live]);
+        assert!(store.redirect_session("live", 5).is_some());
+        assert_eq!(store.redirect_sessions.len(), 1);
     }
 
     fn access_grant(member: MemberId, expires: u64, family: u64) -> AccessGrant {
