@@ -577,6 +577,9 @@ mod tests {
             "expired now"
         );
         assert!(store.live_access("other", 5).is_some());
+        assert!(store.is_revoked(1), "marked until its tokens have expired");
+        store.purge_expired(99);
+        assert!(store.is_revoked(1));
         store.purge_expired(100);
         assert!(store.revoked_families.is_empty());
     }
