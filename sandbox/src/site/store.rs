@@ -634,6 +634,18 @@ mod tests {
         assert_eq!(store.redirect_sessions.len(), 1);
     }
 
+    #[test]
+    fn a_redirect_session_ends_at_its_expiry_instant() {
+        let mut store = Store::default();
+        store.open_redirect_session("rs".into(), RedirectIntent::Logout, 10);
+        assert!(store.redirect_session("rs", 9).is_some());
+        assert!(store.redirect_session("rs", 10).is_none());
+        assert!(store.take_redirect_session("rs", 10).is_none());
+        store.open_redirect_session("rs".into(), RedirectIntent::Logout, 10);
+        assert!(store.take_redirect_session("rs", 9).is_some());
+        assert!(store.take_redirect_session("rs", 9).is_none(), "taken once");
+    }
+
     fn access_grant(member: MemberId, expires: u64, family: u64) -> AccessGrant {
         AccessGrant {
             subject: Subject::Member(member),
