@@ -350,3 +350,19 @@ impl Site {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::ManualClock;
+    use crate::config::Config;
+
+    #[test]
+    fn a_revocation_lasts_until_the_last_token_of_the_session_could_expire() {
+        let clock = ManualClock::at(1_000);
+        let site = Site::new(Config::default(), Some(clock), "http://sandbox".into());
+        let lifetimes = &site.config.lifetimes;
+        assert!(lifetimes.refresh_token > lifetimes.access_token);
+        assert_eq!(site.revocation_end(), 1_000 + lifetimes.refresh_token);
+    }
+}

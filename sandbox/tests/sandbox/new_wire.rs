@@ -148,6 +148,36 @@ async fn authorized_client_refuses_what_the_docs_refuse() {
 }
 
 #[tokio::test]
+async fn authorized_client_refuses_a_member_who_is_not_active() {
+    let policy = Policy {
+        require_owner_approval: true,
+        ..Policy::default()
+    };
+    let env = start_with(
+        Sandbox::builder()
+            .api_key(ApiKeyConfig::for_site(KEY, DEFAULT_SITE_ID))
+            .policy(policy),
+    )
+    .await;
+    let (visitor, member) = registered(&env, "waiting@example.com").await;
+    let composite = format!("{visitor},{KEY}");
+    let headers = [
+        ("authorization", composite.as_str()),
+        ("wix-site-id", DEFAULT_SITE_ID),
+    ];
+    let body = json!({"grant_type": "authorized_client", "member_id": member});
+    let (status, answer) = post(&env, "/oauth2/token", &headers, &body).await;
+    assert_eq!(
+        (status, answer["error"].as_str()),
+        (400, Some("invalid_grant")),
+        "{answer}"
+    );
+    env.approve("waiting@example.com");
+    let (status, answer) = post(&env, "/oauth2/token", &headers, &body).await;
+    assert_eq!(status, 200, "approved, the member is active: {answer}");
+}
+
+#[tokio::test]
 async fn sign_on_with_an_api_key_then_authorized_client_with_its_session() {
     let env = with_key().await;
     let visitor = env.visitor_token().await;

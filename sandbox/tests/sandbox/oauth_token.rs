@@ -22,6 +22,12 @@ async fn anonymous_grant_issues_visitor_tokens() {
     assert_eq!(info.subject_type.unwrap().to_string(), "VISITOR");
     assert_eq!(info.client_id.as_deref(), Some(CLIENT));
     assert_eq!(info.exp.unwrap().seconds(), Some(1_700_000_000 + 14_400));
+    assert_eq!(info.iat.unwrap().seconds(), Some(1_700_000_000));
+    assert_eq!(
+        info.site_id.as_deref(),
+        Some(wix_auth_sandbox::config::DEFAULT_SITE_ID)
+    );
+    assert!(matches!(info.active, Some(types::Active::Boolean(true))));
 }
 
 #[tokio::test]
@@ -322,4 +328,12 @@ async fn token_info_of_an_expired_or_unknown_token_is_inactive() {
     env.clock.advance(14_401);
     assert!(!env.is_active(&access).await);
     assert!(!env.is_active("not-a-token").await);
+    let (status, _, answer) = env
+        .post_json("/oauth2/token-info", &json!({"token": "not-a-token"}))
+        .await;
+    assert_eq!(
+        (status.as_u16(), answer),
+        (200, json!({"active": false})),
+        "RFC 7662 §2.2: an inactive token answers exactly this"
+    );
 }
