@@ -182,15 +182,19 @@ async fn counting_token_endpoint(
     template: ResponseTemplate,
     delay: std::time::Duration,
 ) -> (MockServer, Arc<AtomicUsize>) {
+    counting_token_endpoint_by(move |_| template.clone().set_delay(delay)).await
+}
+
+/// A token endpoint that counts its calls and answers the `n`th (from 1) with `answer(n)`.
+async fn counting_token_endpoint_by(
+    answer: impl Fn(usize) -> ResponseTemplate + Send + Sync + 'static,
+) -> (MockServer, Arc<AtomicUsize>) {
     let server = MockServer::start().await;
     let calls = Arc::new(AtomicUsize::new(0));
     let counter = calls.clone();
     Mock::given(method("POST"))
         .and(path("/oauth2/token"))
-        .respond_with(move |_: &Request| {
-            counter.fetch_add(1, Ordering::SeqCst);
-            template.clone().set_delay(delay)
-        })
+        .respond_with(move |_: &Request| answer(counter.fetch_add(1, Ordering::SeqCst) + 1))
         .mount(&server)
         .await;
     (server, calls)
@@ -331,21 +335,14 @@ async fn two_file_stores_on_one_path_keep_each_others_writes() {
 
 #[tokio::test]
 async fn each_rejected_token_gets_its_own_refresh_and_a_replaced_one_none() {
-    let server = MockServer::start().await;
-    let calls = Arc::new(AtomicUsize::new(0));
-    let counter = calls.clone();
-    Mock::given(method("POST"))
-        .and(path("/oauth2/token"))
-        .respond_with(move |_: &Request| {
-            let n = counter.fetch_add(1, Ordering::SeqCst) + 1;
-            ResponseTemplate::new(200).set_body_json(token_body(
-                &format!("ACCESS-{n}"),
-                Some(&format!("REFRESH-{n}")),
-                14_400,
-            ))
-        })
-        .mount(&server)
-        .await;
+    let (server, calls) = counting_token_endpoint_by(|n| {
+        ResponseTemplate::new(200).set_body_json(token_body(
+            &format!("ACCESS-{n}"),
+            Some(&format!("REFRESH-{n}")),
+            14_400,
+        ))
+    })
+    .await;
     let auth = flows_with_clock(&server.uri(), ManualClock::at(START));
     let session = Session::new(auth, MemoryStore::new(), "s");
     session.set(&member_tokens(START + 3600)).await.unwrap();
