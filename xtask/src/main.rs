@@ -47,6 +47,9 @@ enum Task {
         /// Mutants built and tested at once.
         #[arg(long, short, default_value_t = 2)]
         jobs: u32,
+        /// Test only what the previous run missed (and mutants of changed code).
+        #[arg(long)]
+        iterate: bool,
     },
     /// Run the never-panic properties (network bytes into every decoder, request bodies into
     /// the sandbox) with many cases, in release.
@@ -111,7 +114,11 @@ fn main() -> ExitCode {
             base_url,
             client_id,
         } => conformance_task::run(&root, base_url.zip(client_id)),
-        Task::Mutants { suites, jobs } => mutants_task::run(&root, &suites, jobs),
+        Task::Mutants {
+            suites,
+            jobs,
+            iterate,
+        } => mutants_task::run(&root, &suites, jobs, iterate),
         Task::SdkTraces => sdk_traces_task::run(&root),
         Task::NeverPanic { cases } => never_panic(&root, cases),
         Task::Bench => perf_task::bench(&root),

@@ -39,8 +39,9 @@ const SUITES: &[Suite] = &[
     },
 ];
 
-/// Runs the named suites (all when `only` is empty) and prints each one's totals.
-pub fn run(root: &Path, only: &[String], jobs: u32) -> Result<(), String> {
+/// Runs the named suites (all when `only` is empty) and prints each one's totals; with
+/// `iterate`, only the mutants the previous run of each suite did not catch (and new ones).
+pub fn run(root: &Path, only: &[String], jobs: u32, iterate: bool) -> Result<(), String> {
     let available = Command::new("cargo")
         .args(["mutants", "--version"])
         .output()
@@ -66,6 +67,9 @@ pub fn run(root: &Path, only: &[String], jobs: u32) -> Result<(), String> {
             .args(suite.args)
             .arg("-o")
             .arg(&output);
+        if iterate {
+            command.arg("--iterate");
+        }
         for package in suite.test_packages {
             command.args(["--test-package", package]);
         }
