@@ -361,8 +361,10 @@ async fn a_bare_authorize_query_opens_a_login_page_that_lives_as_long_as_a_redir
 
 #[tokio::test]
 async fn an_unpublished_site_shows_no_login_page() {
-    let mut config = wix_auth_sandbox::Config::default();
-    config.published = false;
+    let config = wix_auth_sandbox::Config {
+        published: false,
+        ..Default::default()
+    };
     let env = start_with(wix_auth_sandbox::Sandbox::builder().config(config)).await;
     let (status, _, page) = env
         .get(&env.url("/_sandbox/login?redirectSessionId=any"))
