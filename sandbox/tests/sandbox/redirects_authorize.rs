@@ -195,12 +195,7 @@ async fn the_login_page_drives_the_wix_managed_flow() {
     let (status, _, page) = env.get(&env.full_url(&request).await).await;
     assert_eq!(status, 200);
     assert!(page.contains("<form method=\"post\" action=\"/_sandbox/login\">"));
-    let id = page
-        .split("name=\"redirectSessionId\" value=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .unwrap()
-        .to_string();
+    let id = redirect_session_id(&page);
 
     let post = |password: &'static str| {
         let (env, id) = (&env, id.clone());
