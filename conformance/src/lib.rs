@@ -1,7 +1,7 @@
 //! The conformance suite's machinery: the requirement catalogue, the deviations, what each
 //! test declares it covers, and the report built from a test run.
 //!
-//! The tests themselves live in `conformance/tests/`; `cargo xtask conformance` runs them and
+//! The tests themselves live in [`SUITE_DIR`]; `cargo xtask conformance` runs them and
 //! writes the report with [`report::Report`].
 #![forbid(unsafe_code)]
 
@@ -9,6 +9,9 @@ pub mod catalogue;
 pub mod declarations;
 pub mod report;
 pub mod results;
+
+/// Where the suite's test modules (and their snapshots) live, relative to the crate.
+pub const SUITE_DIR: &str = "tests/conformance";
 
 /// The proptest case count of every "for all" rule; the report quotes it as evidence.
 pub const PROPTEST_CASES: u32 = 256;
@@ -36,7 +39,7 @@ mod integrity {
     fn catalogue_and_tests_agree() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
         let catalogue = Catalogue::load(dir).unwrap();
-        let declarations = scan_dir(&dir.join("tests/conformance")).unwrap();
+        let declarations = scan_dir(&dir.join(crate::SUITE_DIR)).unwrap();
         assert!(
             declarations.len() >= 40,
             "{} tests found",
@@ -50,7 +53,7 @@ mod integrity {
     fn integrity_catches_each_kind_of_disagreement() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut catalogue = Catalogue::load(dir).unwrap();
-        let mut declarations = scan_dir(&dir.join("tests/conformance")).unwrap();
+        let mut declarations = scan_dir(&dir.join(crate::SUITE_DIR)).unwrap();
         catalogue.requirements[0].tests.push("no_such_test".into());
         let dup = catalogue.requirements[1].clone();
         catalogue.requirements.push(dup);

@@ -16,8 +16,8 @@ use crate::command_line;
 pub fn run(root: &Path, live: Option<(String, String)>) -> Result<(), String> {
     let dir = root.join("conformance");
     let catalogue = Catalogue::load(&dir).map_err(|e| e.to_string())?;
-    let declarations = scan_dir(&dir.join("tests/conformance"))
-        .map_err(|e| format!("reading conformance/tests: {e}"))?;
+    let suite = dir.join(conformance::SUITE_DIR);
+    let declarations = scan_dir(&suite).map_err(|e| format!("reading {}: {e}", suite.display()))?;
 
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let mut command = Command::new(cargo);
@@ -49,7 +49,7 @@ pub fn run(root: &Path, live: Option<(String, String)>) -> Result<(), String> {
         return Err("the conformance tests did not run (see the output above)".into());
     }
 
-    let mut snapshots: Vec<String> = std::fs::read_dir(dir.join("tests/conformance/snapshots"))
+    let mut snapshots: Vec<String> = std::fs::read_dir(suite.join("snapshots"))
         .map(|entries| {
             entries
                 .filter_map(Result::ok)

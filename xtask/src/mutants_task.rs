@@ -13,6 +13,8 @@ struct Suite {
     package: &'static str,
     args: &'static [&'static str],
     test_packages: &'static [&'static str],
+    /// Whether its tests need `REDIS_URL` (the Redis store's tests).
+    needs_redis: bool,
 }
 
 /// The sandbox functions that are security rules: code, state and PKCE checks, redirect-URI
@@ -30,12 +32,14 @@ const SUITES: &[Suite] = &[
             "wix-auth-flows/redis,wix-auth-flows/middleware",
         ],
         test_packages: &["wix-auth-flows", "wix-auth-conformance"],
+        needs_redis: true,
     },
     Suite {
         name: "sandbox",
         package: "wix-auth-sandbox",
         args: &["-f", "sandbox/src/site/*.rs", "--re", SANDBOX_RULES],
         test_packages: &["wix-auth-sandbox"],
+        needs_redis: false,
     },
 ];
 
@@ -49,20 +53,34 @@ pub fn run(root: &Path, only: &[String], jobs: u32, iterate: bool) -> Result<(),
     if !available {
         return Err("cargo-mutants is not installed: cargo install cargo-mutants@27.1.0 --locked (about 9 minutes on 2 cores)".into());
     }
-    let redis = Redis::start(root)?;
-    let mut failed = Vec::new();
-    for suite in SUITES
+    if let Some(unknown) = only.iter().find(|o| !SUITES.iter().any(|s| s.name == *o)) {
+        let names: Vec<&str> = SUITES.iter().map(|s| s.name).collect();
+        return Err(format!(
+            "no mutants suite `{unknown}`; the suites are {}",
+            names.join(", ")
+        ));
+    }
+    let suites: Vec<&Suite> = SUITES
         .iter()
         .filter(|s| only.is_empty() || only.iter().any(|o| o == s.name))
-    {
+        .collect();
+    let redis = if suites.iter().any(|s| s.needs_redis) {
+        Some(Redis::start(root)?)
+    } else {
+        None
+    };
+    let mut failed = Vec::new();
+    for suite in suites {
         let output = root.join("target/mutants").join(suite.name);
         std::fs::create_dir_all(&output)
             .map_err(|e| format!("creating {}: {e}", output.display()))?;
         let started = std::time::Instant::now();
         let mut command = Command::new("cargo");
+        if let Some(redis) = &redis {
+            command.env("REDIS_URL", &redis.url);
+        }
         command
             .current_dir(root)
-            .env("REDIS_URL", &redis.url)
             .args(["mutants", "-p", suite.package, "-j", &jobs.to_string()])
             .args(suite.args)
             .arg("-o")
