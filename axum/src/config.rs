@@ -8,7 +8,6 @@ use axum_extra::extract::cookie::Key;
 use url::Url;
 use wix_auth_flows::{Sessions, TokenStore, WixAuth};
 
-use crate::backend::Backend;
 use crate::outcome::{AuthPages, DefaultPages};
 
 /// The shortest cookie key accepted: 64 bytes (512 bits), as the `cookie` crate derives its
@@ -66,7 +65,7 @@ pub enum ConfigError {
 /// What every route, the layer and the extractors share.
 pub(crate) struct Inner {
     pub auth: WixAuth,
-    pub sessions: Box<dyn Backend>,
+    pub sessions: Sessions,
     pub key: Key,
     pub prefix: String,
     pub redirect_uri: Url,
@@ -102,9 +101,9 @@ impl std::fmt::Debug for WixAuthWeb {
 impl WixAuthWeb {
     /// A builder over a flows client (with its redirect URI set to the callback route) and
     /// the store that keeps the tokens server-side.
-    pub fn builder<S: TokenStore + 'static>(auth: WixAuth, store: S) -> WixAuthWebBuilder {
+    pub fn builder(auth: WixAuth, store: impl TokenStore + 'static) -> WixAuthWebBuilder {
         WixAuthWebBuilder {
-            sessions: Box::new(Sessions::new(auth.clone(), store)),
+            store: Arc::new(store),
             auth,
             key: None,
             prefix: "/auth".into(),
@@ -135,7 +134,7 @@ impl WixAuthWeb {
 /// Configures [`WixAuthWeb`].
 pub struct WixAuthWebBuilder {
     auth: WixAuth,
-    sessions: Box<dyn Backend>,
+    store: Arc<dyn TokenStore>,
     key: Option<Result<Key, ConfigError>>,
     prefix: String,
     insecure_loopback: bool,
@@ -168,9 +167,9 @@ impl WixAuthWebBuilder {
         self
     }
 
-    /// How long a member session lasts without a new login (default 30 days): the
-    /// cookie's `Max-Age`. Wix does not document its refresh tokens' lifetime; set this to
-    /// what your site's tokens live.
+    /// How long a session lasts after its last use that saved tokens (default 30 days):
+    /// the cookie's `Max-Age` and the expiry the store keeps the tokens for. Wix does not
+    /// document its refresh tokens' lifetime; set this to what your site's tokens live.
     pub fn session_lifetime(mut self, lifetime: Duration) -> Self {
         self.session_lifetime = lifetime;
         self
@@ -236,10 +235,12 @@ impl WixAuthWebBuilder {
             },
             None => format!("{origin}/"),
         };
+        let sessions = Sessions::with_store(self.auth.clone(), self.store)
+            .with_session_lifetime(self.session_lifetime);
         Ok(WixAuthWeb {
             inner: Arc::new(Inner {
                 auth: self.auth,
-                sessions: self.sessions,
+                sessions,
                 key,
                 prefix: self.prefix,
                 redirect_uri,

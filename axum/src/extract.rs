@@ -136,7 +136,7 @@ impl WixAuthWeb {
     /// Ends a session whose tokens cannot be refreshed: its tokens dropped, its cookie
     /// removed.
     pub(crate) async fn end_session(&self, slot: &CookieSlot, key: &str) {
-        let _ = self.inner.sessions.clear(key).await;
+        let _ = self.inner.sessions.get(key).clear().await;
         slot.set(None);
     }
 
@@ -146,7 +146,7 @@ impl WixAuthWeb {
         let Some(cookie) = slot.get() else {
             return Ok(None);
         };
-        match self.inner.sessions.tokens(&cookie.store_key()).await {
+        match self.inner.sessions.get(cookie.store_key()).tokens().await {
             Ok(tokens) if tokens.role == Role::Member => Ok(Some(Member {
                 access_token: tokens.access_token,
                 expires_at: tokens.expires_at,
@@ -177,17 +177,18 @@ impl WixAuthWeb {
             }
         };
         let key = cookie.store_key();
-        match self.inner.sessions.tokens(&key).await {
+        match self.inner.sessions.get(key.as_str()).tokens().await {
             Ok(tokens) => Ok(tokens),
             Err(Error::NoTokens) => self
                 .inner
                 .sessions
-                .start_visitor(&key)
+                .get(key.as_str())
+                .start_visitor()
                 .await
                 .map_err(|_| RejectionReason::Unavailable),
             Err(error) => {
                 let was_member = matches!(
-                    self.inner.sessions.stored(&key).await,
+                    self.inner.sessions.get(key.as_str()).stored().await,
                     Ok(Some(Tokens {
                         role: Role::Member,
                         ..
@@ -201,10 +202,11 @@ impl WixAuthWeb {
                         Err(RejectionReason::LoginRequired)
                     }
                     ErrorKind::Reauthenticate => {
-                        let _ = self.inner.sessions.clear(&key).await;
+                        let _ = self.inner.sessions.get(key.as_str()).clear().await;
                         self.inner
                             .sessions
-                            .start_visitor(&key)
+                            .get(key.as_str())
+                            .start_visitor()
                             .await
                             .map_err(|_| RejectionReason::Unavailable)
                     }

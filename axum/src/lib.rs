@@ -1,10 +1,10 @@
 //! Wix Headless member login for an axum app: mount [`WixAuthWeb::router`], wrap the app in
 //! [`WixAuthWeb::layer`], and take a [`Member`], [`MaybeMember`] or [`WixAccess`] in a
-//! handler. Tokens stay server-side in a flows `TokenStore`; the browser holds only an
-//! encrypted cookie with a random session id.
+//! handler. Tokens stay server-side in a flows `TokenStore` (memory, Redis, PostgreSQL,
+//! SQLite, or one of your own); the browser holds only an encrypted cookie with a random
+//! session id.
 #![forbid(unsafe_code)]
 
-mod backend;
 mod carrier;
 mod config;
 mod extract;

@@ -94,13 +94,14 @@ impl Ctx {
     async fn caller_token(&self, cookie: &SessionCookie) -> Result<AccessToken, Response> {
         let sessions = &self.web.inner.sessions;
         let key = cookie.store_key();
-        let tokens = match sessions.tokens(&key).await {
+        let tokens = match sessions.get(key.as_str()).tokens().await {
             Ok(tokens) => tokens,
             Err(_) => {
                 // No tokens, or ones that cannot be refreshed: a login starts as a visitor.
-                let _ = sessions.clear(&key).await;
+                let _ = sessions.get(key.as_str()).clear().await;
                 sessions
-                    .start_visitor(&key)
+                    .get(key.as_str())
+                    .start_visitor()
                     .await
                     .map_err(|e| self.error(&e))?
             }
@@ -115,11 +116,11 @@ impl Ctx {
         let Ok(fresh) = SessionCookie::fresh() else {
             return self.failed(AuthFailure::Unavailable);
         };
-        if let Err(error) = sessions.set(&fresh.store_key(), tokens).await {
+        if let Err(error) = sessions.get(fresh.store_key()).set(tokens).await {
             return self.error(&error);
         }
         if let Some(old) = self.slot.get() {
-            let _ = sessions.clear(&old.store_key()).await;
+            let _ = sessions.get(old.store_key()).clear().await;
         }
         self.slot.set(Some(fresh));
         Redirect::to(return_to).into_response()
@@ -421,11 +422,12 @@ async fn callback(ctx: Ctx, uri: Uri) -> Response {
     };
     let sessions = &ctx.web.inner.sessions;
     match sessions
-        .complete_login(&fresh.store_key(), callback_url.as_str(), login)
+        .get(fresh.store_key())
+        .complete_login(callback_url.as_str(), login)
         .await
     {
         Ok(_) => {
-            let _ = sessions.clear(&cookie.store_key()).await;
+            let _ = sessions.get(cookie.store_key()).clear().await;
             ctx.slot.set(Some(fresh));
             Redirect::to(&pending.return_to).into_response()
         }
@@ -454,7 +456,8 @@ async fn logout(ctx: Ctx, CheckedForm(body): CheckedForm<LogoutForm>) -> Respons
     let inner = &ctx.web.inner;
     let target = inner
         .sessions
-        .logout(&cookie.store_key(), &inner.post_logout_url)
+        .get(cookie.store_key())
+        .logout(&inner.post_logout_url)
         .await
         .map_or_else(|_| inner.post_logout_url.clone(), |url| url.to_string());
     ctx.slot.set(None);
@@ -476,7 +479,7 @@ async fn token(ctx: Ctx, headers: HeaderMap) -> Response {
         return unauthorized();
     };
     let sessions = &ctx.web.inner.sessions;
-    let tokens = match sessions.tokens(&cookie.store_key()).await {
+    let tokens = match sessions.get(cookie.store_key()).tokens().await {
         Ok(tokens) => tokens,
         Err(error) if matches!(error.kind(), wix_auth_flows::ErrorKind::Reauthenticate) => {
             ctx.web.end_session(&ctx.slot, &cookie.store_key()).await;

@@ -159,11 +159,7 @@ fn pasted_callback() -> Result<String, Failure> {
 
 impl BrowserLogin {
     /// Runs the login: visitor token, redirect session, browser, callback, member tokens.
-    pub async fn run(
-        &self,
-        auth: &WixAuth,
-        session: &Session<wix_auth_flows::FileStore>,
-    ) -> Result<Tokens, Failure> {
+    pub async fn run(&self, auth: &WixAuth, session: &Session) -> Result<Tokens, Failure> {
         let redirect = Url::parse(auth.configured_redirect_uri().unwrap_or_default())
             .map_err(|_| Failure::usage("--browser needs --redirect-uri"))?;
         let listeners = listen(&redirect).await?;

@@ -228,9 +228,7 @@ fn browser_login(
 }
 
 /// A usable access token: the stored one (refreshed when needed), or new visitor tokens.
-async fn current_access(
-    session: &Session<wix_auth_flows::FileStore>,
-) -> Result<AccessToken, Failure> {
+async fn current_access(session: &Session) -> Result<AccessToken, Failure> {
     session.start_visitor().await?;
     Ok(session.access_token().await?)
 }

@@ -16,7 +16,7 @@ use crate::decode::{from_generated, transport};
 use crate::error::CallbackError;
 use crate::pkce::{CodeVerifier, OAuthState};
 use crate::secrets::{AccessToken, AuthorizationCode, SessionToken};
-use crate::store::TokenStore;
+use crate::store::LoginClaims;
 use crate::tokens::Tokens;
 use crate::{Error, WixAuth};
 
@@ -441,14 +441,14 @@ impl WixAuth {
         .await
     }
 
-    /// [`WixAuth::complete_login`], remembering completed logins in `store`: the callback is
-    /// checked first (a refused one leaves the pending login usable), then the login is
+    /// [`WixAuth::complete_login`], remembering completed logins in `claims`: the callback
+    /// is checked first (a refused one leaves the pending login usable), then the login is
     /// claimed once, then the code exchanged.
-    pub(crate) async fn complete_claiming<S: TokenStore>(
+    pub(crate) async fn complete_claiming(
         &self,
         callback_url: &str,
         pending: PendingLogin,
-        store: &S,
+        claims: &dyn LoginClaims,
     ) -> Result<Tokens, Error> {
         let now = self.now();
         let expires = pending
@@ -463,7 +463,7 @@ impl WixAuth {
         let code = Callback::parse(callback_url)?.into_code(&pending.state)?;
         let fingerprint = URL_SAFE_NO_PAD.encode(Sha256::digest(pending.state.expose_secret()));
         let ttl = Duration::from_secs(expires - now + 1);
-        if !store
+        if !claims
             .claim_once(&format!("completed-login:{fingerprint}"), ttl)
             .await?
         {

@@ -9,7 +9,7 @@ use crate::Error;
 use crate::clock::{Clock, SystemClock};
 use crate::external::{ApiKeyScope, ExternalLogin};
 use crate::secrets::ApiKey;
-use crate::store::MemoryStore;
+use crate::store::LocalClaims;
 
 /// The Wix REST host.
 pub const DEFAULT_BASE_URL: &str = "https://www.wixapis.com";
@@ -33,7 +33,7 @@ pub(crate) struct Inner {
     pub(crate) pending_max_age: u64,
     pub(crate) external: Option<ExternalLogin>,
     /// The pending logins completed in this process (claimed once, until they expire).
-    pub(crate) completed_logins: MemoryStore,
+    pub(crate) completed_logins: LocalClaims,
 }
 
 impl std::fmt::Debug for WixAuth {
@@ -175,7 +175,7 @@ impl WixAuthBuilder {
                 redirect_uri: self.redirect_uri,
                 pending_max_age: self.pending_max_age.as_secs(),
                 external: self.external,
-                completed_logins: MemoryStore::new(),
+                completed_logins: LocalClaims::default(),
             }),
         })
     }

@@ -19,8 +19,23 @@ pub enum ErrorKind {
     /// Wix answered something unexpected: a body that does not decode, a status the
     /// operation does not have, a server error.
     Unexpected,
-    /// The request did not complete (network, timeout), or the token store failed.
+    /// The request did not complete (network, timeout), or the token store could not be
+    /// reached: try again later; nothing stored was lost.
     Transport,
+}
+
+impl crate::store::StoreError {
+    /// What the caller can do about this store error: an outage is
+    /// [`ErrorKind::Transport`] (retry; the session is intact), damaged data
+    /// [`ErrorKind::Unexpected`], a bad store setting [`ErrorKind::Misconfigured`].
+    pub fn kind(&self) -> ErrorKind {
+        use crate::store::StoreError as S;
+        match self {
+            S::Corrupt { .. } | S::CorruptFile { .. } | S::Randomness => ErrorKind::Unexpected,
+            S::InvalidConfiguration(_) => ErrorKind::Misconfigured,
+            _ => ErrorKind::Transport,
+        }
+    }
 }
 
 impl Error {
@@ -61,7 +76,8 @@ impl Error {
             | Self::NoRedirect { .. }
             | Self::MissingField { .. }
             | Self::Randomness => K::Unexpected,
-            Self::Transport { .. } | Self::Store(_) => K::Transport,
+            Self::Transport { .. } => K::Transport,
+            Self::Store(store) => store.kind(),
         }
     }
 }

@@ -20,8 +20,6 @@ mod login;
 #[cfg(feature = "middleware")]
 pub mod middleware;
 pub mod pkce;
-#[cfg(feature = "redis")]
-mod redis_store;
 mod secrets;
 mod session;
 pub mod store;
@@ -35,14 +33,12 @@ pub use error::{BodyKind, CallbackError, Error, ErrorContext, FieldViolation, Tr
 pub use external::{ApiKeyScope, SignedOn};
 pub use kind::ErrorKind;
 pub use login::{Captcha, Credentials, LoginOutcome, Registration};
-#[cfg(feature = "redis")]
-pub use redis_store::{RedisConfig, RedisStore};
 pub use secrets::{
     AccessToken, ApiKey, AuthorizationCode, ClientSecret, Password, RecoveryToken, RefreshToken,
     SessionToken, StateToken,
 };
-pub use session::{DEFAULT_REFRESH_MARGIN, Session, Sessions};
-pub use store::{FileStore, MemoryStore, RefreshLock, TokenStore};
+pub use session::{DEFAULT_REFRESH_MARGIN, DEFAULT_SESSION_LIFETIME, Session, Sessions};
+pub use store::{FileStore, MemoryStore, TokenStore};
 pub use tokens::{Role, Tokens};
 pub use wix_auth_generated::types;
 

@@ -39,7 +39,6 @@ use reqwest_middleware::{Middleware, Next, Result};
 use crate::external::ApiKeyScope;
 use crate::secrets::{AccessToken, ApiKey};
 use crate::session::Session;
-use crate::store::TokenStore;
 
 /// How the access token goes in `Authorization`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -52,14 +51,14 @@ pub enum TokenScheme {
 }
 
 /// Attaches a session's access token to every request (see the module docs).
-pub struct MemberAuth<S: TokenStore> {
-    session: Session<S>,
+pub struct MemberAuth {
+    session: Session,
     scheme: TokenScheme,
 }
 
-impl<S: TokenStore> MemberAuth<S> {
+impl MemberAuth {
     /// The session's token, raw in `Authorization`.
-    pub fn new(session: Session<S>) -> Self {
+    pub fn new(session: Session) -> Self {
         Self {
             session,
             scheme: TokenScheme::Raw,
@@ -91,7 +90,7 @@ impl<S: TokenStore> MemberAuth<S> {
 }
 
 #[async_trait::async_trait]
-impl<S: TokenStore + 'static> Middleware for MemberAuth<S> {
+impl Middleware for MemberAuth {
     async fn handle(
         &self,
         mut request: Request,

@@ -5,17 +5,21 @@
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, Weak};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use url::Url;
 
 use crate::secrets::AccessToken;
-use crate::store::{MemoryStore, TokenStore};
+use crate::store::TokenStore;
 use crate::tokens::Tokens;
 use crate::{Error, PendingLogin, WixAuth};
 
 /// How long before expiry a session refreshes by default.
 pub const DEFAULT_REFRESH_MARGIN: Duration = Duration::from_secs(60);
+
+/// How long a session lasts after its last save by default (30 days): the store forgets it
+/// afterwards. Wix does not document how long its refresh tokens live.
+pub const DEFAULT_SESSION_LIFETIME: Duration = Duration::from_secs(30 * 24 * 3600);
 
 /// One key's refresh: a lock taken by the task that refreshes, the number of refreshes
 /// finished, and the last one's result, which every task that waited on it shares.
@@ -27,14 +31,14 @@ struct KeyFlight {
 
 /// What the sessions of one store share: the flows, the store, and a lock per key that
 /// lives while a handle of that key does.
-struct Shared<S> {
+struct Shared {
     auth: WixAuth,
-    store: S,
+    store: Arc<dyn TokenStore>,
     flights: Mutex<HashMap<String, Weak<KeyFlight>>>,
 }
 
-impl<S> Shared<S> {
-    fn new(auth: WixAuth, store: S) -> Self {
+impl Shared {
+    fn new(auth: WixAuth, store: Arc<dyn TokenStore>) -> Self {
         Self {
             auth,
             store,
@@ -61,7 +65,9 @@ impl<S> Shared<S> {
 
 /// Many sessions over one shared store, for a server with a handle per request:
 /// [`Sessions::get`] is cheap, and a key refreshes once at a time across all its handles in
-/// the process (and across processes through the store's lock, e.g. Redis). Cheap to clone.
+/// the process (and across processes through the store's [`crate::store::RefreshLock`],
+/// e.g. Redis or PostgreSQL). Every save gives the store the session's expiry
+/// ([`Sessions::with_session_lifetime`]). Cheap to clone.
 ///
 /// ```
 /// # #[tokio::main] async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -78,49 +84,86 @@ impl<S> Shared<S> {
 /// # let _ = token;
 /// # Ok(()) }
 /// ```
-pub struct Sessions<S: TokenStore = MemoryStore> {
-    shared: Arc<Shared<S>>,
-    margin: u64,
+#[derive(Clone)]
+pub struct Sessions {
+    shared: Arc<Shared>,
+    policy: Policy,
 }
 
-impl<S: TokenStore> Clone for Sessions<S> {
-    fn clone(&self) -> Self {
+/// How the sessions of a [`Sessions`] refresh and expire.
+#[derive(Debug, Clone, Copy)]
+struct Policy {
+    /// Refresh this many seconds before the access token expires.
+    margin: u64,
+    /// How long a session lasts after its last save.
+    lifetime: Duration,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
         Self {
-            shared: self.shared.clone(),
-            margin: self.margin,
+            margin: DEFAULT_REFRESH_MARGIN.as_secs(),
+            lifetime: DEFAULT_SESSION_LIFETIME,
         }
     }
 }
 
-impl<S: TokenStore> Sessions<S> {
+impl std::fmt::Debug for Sessions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sessions")
+            .field("store", &self.shared.store)
+            .field("refresh_margin_s", &self.policy.margin)
+            .field("session_lifetime", &self.policy.lifetime)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Sessions {
     /// Sessions of `auth` kept in `store`.
-    pub fn new(auth: WixAuth, store: S) -> Self {
+    pub fn new(auth: WixAuth, store: impl TokenStore + 'static) -> Self {
+        Self::with_store(auth, Arc::new(store))
+    }
+
+    /// Sessions of `auth` kept in a store already shared as a trait object.
+    pub fn with_store(auth: WixAuth, store: Arc<dyn TokenStore>) -> Self {
         Self {
             shared: Arc::new(Shared::new(auth, store)),
-            margin: DEFAULT_REFRESH_MARGIN.as_secs(),
+            policy: Policy::default(),
         }
     }
 
-    /// Refresh this long before the access token expires.
+    /// Refresh this long before the access token expires (default 60 s).
     pub fn with_refresh_margin(mut self, margin: Duration) -> Self {
-        self.margin = margin.as_secs();
+        self.policy.margin = margin.as_secs();
+        self
+    }
+
+    /// How long a session lasts after its last save (default 30 days): the expiry every
+    /// save hands the store, so it can forget sessions nobody comes back to.
+    pub fn with_session_lifetime(mut self, lifetime: Duration) -> Self {
+        self.policy.lifetime = lifetime;
         self
     }
 
     /// The session stored under `key`.
-    pub fn get(&self, key: impl Into<String>) -> Session<S> {
+    pub fn get(&self, key: impl Into<String>) -> Session {
         let key = key.into();
         Session {
             flight: self.shared.flight(&key),
             shared: self.shared.clone(),
             key,
-            margin: self.margin,
+            policy: self.policy,
         }
     }
 
+    /// The flows the sessions refresh and log in with.
+    pub fn auth(&self) -> &WixAuth {
+        &self.shared.auth
+    }
+
     /// The store.
-    pub fn store(&self) -> &S {
-        &self.shared.store
+    pub fn store(&self) -> &dyn TokenStore {
+        self.shared.store.as_ref()
     }
 }
 
@@ -139,34 +182,48 @@ impl<S: TokenStore> Sessions<S> {
 /// # let _ = token;
 /// # Ok(()) }
 /// ```
-pub struct Session<S: TokenStore = MemoryStore> {
-    shared: Arc<Shared<S>>,
+pub struct Session {
+    shared: Arc<Shared>,
     flight: Arc<KeyFlight>,
     key: String,
-    margin: u64,
+    policy: Policy,
 }
 
-impl<S: TokenStore> Session<S> {
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Not the key: in a web app it is the session id.
+        f.debug_struct("Session")
+            .field("store", &self.shared.store)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Session {
     /// A session stored under `key`, on a store of its own; for many sessions over one
     /// store, see [`Sessions`].
-    pub fn new(auth: WixAuth, store: S, key: impl Into<String>) -> Self {
+    pub fn new(auth: WixAuth, store: impl TokenStore + 'static, key: impl Into<String>) -> Self {
         Sessions::new(auth, store).get(key)
     }
 
-    /// Refresh this long before the access token expires.
+    /// Refresh this long before the access token expires (default 60 s).
     pub fn with_refresh_margin(mut self, margin: Duration) -> Self {
-        self.margin = margin.as_secs();
+        self.policy.margin = margin.as_secs();
         self
     }
 
     /// The store.
-    pub fn store(&self) -> &S {
-        &self.shared.store
+    pub fn store(&self) -> &dyn TokenStore {
+        self.shared.store.as_ref()
     }
 
-    /// Stores tokens, e.g. member tokens after a login.
+    /// Stores tokens, e.g. member tokens after a login, for the session's lifetime.
     pub async fn set(&self, tokens: &Tokens) -> Result<(), Error> {
-        Ok(self.shared.store.save(&self.key, tokens).await?)
+        let expires_at = SystemTime::now() + self.policy.lifetime;
+        Ok(self
+            .shared
+            .store
+            .save(&self.key, tokens, expires_at)
+            .await?)
     }
 
     /// The stored tokens as they are, without refreshing.
@@ -181,7 +238,7 @@ impl<S: TokenStore> Session<S> {
             return Ok(tokens);
         }
         let tokens = self.shared.auth.visitor_tokens().await?;
-        self.shared.store.save(&self.key, &tokens).await?;
+        self.set(&tokens).await?;
         Ok(tokens)
     }
 
@@ -191,7 +248,7 @@ impl<S: TokenStore> Session<S> {
     /// visitor.
     pub async fn tokens(&self) -> Result<Tokens, Error> {
         let current = self.stored().await?.ok_or(Error::NoTokens)?;
-        if current.is_fresh(self.shared.auth.now(), self.margin) {
+        if current.is_fresh(self.shared.auth.now(), self.policy.margin) {
             return Ok(current);
         }
         let span = crate::telemetry::flow_span!("wix_auth.session.refresh");
@@ -232,16 +289,22 @@ impl<S: TokenStore> Session<S> {
         result
     }
 
-    /// Refreshes under the store's cross-process lock, unless another process did already.
+    /// Refreshes under the store's cross-process lock, when it has one, unless another
+    /// process did already. A lock that cannot be released ends with its lease: the
+    /// refresh's result stands either way.
     async fn refresh_across_processes(
         &self,
         rejected: Option<&AccessToken>,
     ) -> Result<Tokens, Error> {
-        let store = &self.shared.store;
-        let lock = store.acquire_refresh_lock(&self.key).await?;
+        let guard = match self.shared.store.refresh_lock() {
+            Some(lock) => Some(lock.lock_refresh(&self.key).await?),
+            None => None,
+        };
         let result = self.refresh_if_stale(rejected).await;
-        if let Some(lock) = lock {
-            store.release_refresh_lock(lock).await?;
+        if let Some(guard) = guard
+            && let Err(error) = guard.release().await
+        {
+            tracing::warn!(%error, "a refresh lock was not released; it ends with its lease");
         }
         result
     }
@@ -252,29 +315,34 @@ impl<S: TokenStore> Session<S> {
         let current = self.stored().await?.ok_or(Error::NoTokens)?;
         let stale = match rejected {
             Some(rejected) => current.access_token.expose_secret() == rejected.expose_secret(),
-            None => !current.is_fresh(self.shared.auth.now(), self.margin),
+            None => !current.is_fresh(self.shared.auth.now(), self.policy.margin),
         };
         if !stale {
             return Ok(current);
         }
         let next = self.shared.auth.refresh(&current).await?;
-        self.shared.store.save(&self.key, &next).await?;
+        self.set(&next).await?;
         Ok(next)
     }
 
     /// Completes a Wix-managed, social or full-page session login into this session (see
     /// [`WixAuth::complete_login`]) and stores the member tokens. The completed login is
-    /// claimed in the store, so with a store shared between replicas (Redis) a callback
-    /// replayed on another replica is refused before any token request.
+    /// claimed in the store when it has [`crate::store::LoginClaims`], so with a store shared
+    /// between replicas (Redis, PostgreSQL) a callback replayed on another replica is refused
+    /// before any token request; otherwise it is claimed in this process.
     pub async fn complete_login(
         &self,
         callback_url: &str,
         pending: PendingLogin,
     ) -> Result<Tokens, Error> {
-        let tokens = self
+        let auth = &self.shared.auth;
+        let claims = self
             .shared
-            .auth
-            .complete_claiming(callback_url, pending, &self.shared.store)
+            .store
+            .login_claims()
+            .unwrap_or(&auth.inner.completed_logins);
+        let tokens = auth
+            .complete_claiming(callback_url, pending, claims)
             .await?;
         self.set(&tokens).await?;
         Ok(tokens)
@@ -324,6 +392,7 @@ impl<S: TokenStore> Session<S> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::MemoryStore;
 
     #[test]
     fn the_keyed_locks_forget_keys_without_a_handle() {
