@@ -14,7 +14,7 @@ mod common;
 use std::time::Duration;
 
 use common::{Agent, Clocks, Setup, Wix, location, member_page, register};
-use wix_auth_flows::{RedisConfig, RedisStore};
+use wix_auth_flows::store::{RedisConfig, RedisStore};
 
 async fn store(test: &str) -> RedisStore {
     let url = std::env::var("REDIS_URL")
@@ -23,7 +23,6 @@ async fn store(test: &str) -> RedisStore {
         key_prefix: format!("wix-auth-axum-test:{}:{test}:", std::process::id()),
         lock_lease: Duration::from_millis(800),
         lock_wait: Duration::from_secs(10),
-        ..RedisConfig::default()
     };
     RedisStore::connect(&url, config).await.unwrap()
 }

@@ -74,7 +74,8 @@ async fn secret_file_store_is_owner_only() {
         expires_at: 1,
         role: Role::Member,
     };
-    store.save("k", &tokens).await.unwrap();
+    let expires_at = std::time::SystemTime::now() + std::time::Duration::from_secs(60);
+    store.save("k", &tokens, expires_at).await.unwrap();
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

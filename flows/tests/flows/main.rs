@@ -1,6 +1,6 @@
 //! The flows crate's integration tests, one binary: each module is one flow or one concern,
-//! against the sandbox or a scripted server. The Redis and middleware modules build only
-//! with their features (`--features redis`, `--features middleware`).
+//! against the sandbox or a scripted server. The server stores' and the middleware's
+//! modules build only with their features (`--features redis,postgres,sqlite,middleware`).
 
 mod common;
 
@@ -10,10 +10,9 @@ mod end_to_end_wire;
 mod faults;
 #[cfg(feature = "middleware")]
 mod middleware;
-#[cfg(feature = "redis")]
-mod redis;
 mod scripted_faults;
 mod sessions;
+mod stores;
 mod traces;
 mod wire_truth;
 mod wix_managed_login;

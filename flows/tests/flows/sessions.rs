@@ -1,5 +1,5 @@
 //! Token sessions as an API: fresh tokens kept, missing refresh tokens, logout cleanup,
-//! single flight across handles and keys, and the stores. (Expiry measured before the
+//! single flight across handles and keys. (The stores: `stores/`.) (Expiry measured before the
 //! request, one refresh for concurrent callers, no member → visitor downgrade and refresh
 //! rotation are requirements: `conformance/tests/conformance/tok.rs`.)
 
@@ -10,9 +10,7 @@ use crate::common::*;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 use wix_auth_flows::clock::ManualClock;
-use wix_auth_flows::{
-    Error, FileStore, MemoryStore, Role, Session, Sessions, TokenStore, Tokens, WixAuth,
-};
+use wix_auth_flows::{Error, MemoryStore, Role, Session, Sessions, Tokens, WixAuth};
 
 const START: u64 = 1_700_000_000;
 
@@ -110,36 +108,6 @@ async fn logout_against_the_sandbox_returns_the_logout_url() {
     assert!(session.stored().await.unwrap().is_none());
 }
 
-#[tokio::test]
-async fn the_file_store_writes_atomically_with_owner_only_permissions() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("tokens.json");
-    let store = FileStore::new(&path);
-    assert!(store.load("a").await.unwrap().is_none());
-    store.save("a", &member_tokens(START)).await.unwrap();
-    store.save("b", &member_tokens(START + 1)).await.unwrap();
-    let reopened = FileStore::new(&path);
-    assert_eq!(reopened.load("a").await.unwrap().unwrap().expires_at, START);
-    assert_eq!(
-        reopened.load("b").await.unwrap().unwrap().role,
-        Role::Member
-    );
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o600);
-    }
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-    assert_eq!(leftovers.len(), 1, "no temporary files are left behind");
-    store.clear("a").await.unwrap();
-    assert!(reopened.load("a").await.unwrap().is_none());
-
-    std::fs::write(&path, "{\"a\": {\"access_token\": 5}}").unwrap();
-    let err = store.load("a").await.unwrap_err();
-    assert!(err.to_string().contains("a.access_token"), "{err}");
-}
-
 #[test]
 fn the_flows_report_the_client_id_and_redirect_uri_they_were_built_with() {
     let auth = WixAuth::builder("app-client-id")
@@ -203,7 +171,7 @@ async fn counting_token_endpoint_by(
 /// 100 concurrent tasks, each with its own handle of `key` (as a server makes one per
 /// request), ask for an access token.
 async fn hundred_handles_ask(
-    sessions: &Sessions<MemoryStore>,
+    sessions: &Sessions,
     key: &str,
 ) -> Vec<Result<wix_auth_flows::AccessToken, Error>> {
     let tasks: Vec<_> = (0..100)
@@ -302,37 +270,6 @@ async fn a_failed_refresh_reaches_every_waiter_and_keeps_the_stored_tokens() {
     assert_eq!(stored.role, Role::Member);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn two_file_stores_on_one_path_keep_each_others_writes() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("tokens.json");
-    let (one, two) = (
-        Arc::new(FileStore::new(&path)),
-        Arc::new(FileStore::new(&path)),
-    );
-    let tasks: Vec<_> = (0..40)
-        .map(|i| {
-            let store = if i % 2 == 0 { one.clone() } else { two.clone() };
-            tokio::spawn(async move {
-                store
-                    .save(&format!("key-{i}"), &member_tokens(START + i))
-                    .await
-            })
-        })
-        .collect();
-    for task in tasks {
-        task.await.unwrap().unwrap();
-    }
-    for i in 0..40 {
-        let stored = one.load(&format!("key-{i}")).await.unwrap();
-        assert_eq!(
-            stored.map(|t| t.expires_at),
-            Some(START + i),
-            "key-{i} was lost"
-        );
-    }
-}
-
 #[tokio::test]
 async fn each_rejected_token_gets_its_own_refresh_and_a_replaced_one_none() {
     let (server, calls) = counting_token_endpoint_by(|n| {
@@ -375,59 +312,77 @@ async fn a_cleared_session_has_no_tokens() {
     assert!(matches!(err, Error::NoTokens), "{err:?}");
 }
 
-#[tokio::test]
-async fn an_unreadable_token_file_is_an_error_not_an_empty_store() {
-    // A directory where the file should be: reading fails, and that must not read as "no
-    // tokens" (which would log the member out, or let a save overwrite what is there).
-    let dir = tempfile::tempdir().unwrap();
-    let store = FileStore::new(dir.path());
-    let err = store.load("member").await.unwrap_err();
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn replicas_without_a_shared_store_get_the_session_revoked() {
+    // Why replicas need a shared store: each redeems the refresh token, and Wix's reuse
+    // detection (RFC 9700 §4.14.2) revokes the whole session.
+    let env = crate::stores::contract::NearExpiry::new().await;
+    let tasks: Vec<_> = (0..8)
+        .map(|_| {
+            let session = Session::new(env.replica(), MemoryStore::new(), "member");
+            let member = env.member.clone();
+            tokio::spawn(async move {
+                session.set(&member).await?;
+                session.tokens().await
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for task in tasks {
+        results.push(task.await.unwrap());
+    }
     assert!(
-        matches!(
-            err,
-            wix_auth_flows::store::StoreError::Io {
-                action: "reading",
-                ..
-            }
-        ),
-        "{err:?}"
+        results.iter().any(Result::is_err),
+        "a replayed refresh token fails"
     );
+    assert!(env.refreshes() > 1);
+    let auth = flows_for(env.sandbox.base_url());
+    for tokens in results.into_iter().flatten() {
+        assert!(!auth.token_info(&tokens.access_token).await.unwrap().active);
+    }
+}
+
+/// A store that records the expiry of every save.
+#[derive(Debug, Default)]
+struct ExpiryRecorder(std::sync::Mutex<Vec<std::time::SystemTime>>);
+
+#[async_trait::async_trait]
+impl wix_auth_flows::store::TokenStore for ExpiryRecorder {
+    async fn load(&self, _: &str) -> Result<Option<Tokens>, wix_auth_flows::store::StoreError> {
+        Ok(None)
+    }
+
+    async fn save(
+        &self,
+        _: &str,
+        _: &Tokens,
+        expires_at: std::time::SystemTime,
+    ) -> Result<(), wix_auth_flows::store::StoreError> {
+        self.0.lock().unwrap().push(expires_at);
+        Ok(())
+    }
+
+    async fn clear(&self, _: &str) -> Result<(), wix_auth_flows::store::StoreError> {
+        Ok(())
+    }
 }
 
 #[tokio::test]
-async fn a_bare_file_name_is_a_file_in_the_working_directory() {
-    let name = format!("wix-auth-test-{}.json", std::process::id());
-    let store = FileStore::new(&name);
-    store
-        .save("member", &member_tokens(START + 3600))
-        .await
-        .unwrap();
-    let written = std::path::Path::new(&name).exists();
-    let loaded = store.load("member").await;
-    std::fs::remove_file(&name).unwrap();
-    assert!(written);
-    assert_eq!(loaded.unwrap().unwrap().role, Role::Member);
-}
+async fn every_save_hands_the_store_the_sessions_expiry() {
+    let recorder = Arc::new(ExpiryRecorder::default());
+    let lifetime = std::time::Duration::from_secs(7 * 24 * 3600);
+    let sessions = Sessions::new(flows_for("http://127.0.0.1:9"), recorder.clone())
+        .with_session_lifetime(lifetime);
+    let before = std::time::SystemTime::now();
+    sessions.get("s").set(&member_tokens(START)).await.unwrap();
+    let after = std::time::SystemTime::now();
+    let saved = recorder.0.lock().unwrap()[0];
+    assert!(saved >= before + lifetime && saved <= after + lifetime);
 
-/// A claim is granted once per key, until its lifetime ends.
-async fn grants_each_claim_once<S: TokenStore>(store: &S) {
-    let ttl = std::time::Duration::from_secs(60);
-    assert!(store.claim_once("completed-login:a", ttl).await.unwrap());
-    let replay = store.claim_once("completed-login:a", ttl).await.unwrap();
-    assert!(!replay, "a replay");
-    assert!(
-        store.claim_once("completed-login:b", ttl).await.unwrap(),
-        "another key"
-    );
-    let short = std::time::Duration::from_millis(20);
-    assert!(store.claim_once("short", short).await.unwrap());
-    tokio::time::sleep(std::time::Duration::from_millis(40)).await;
-    assert!(store.claim_once("short", short).await.unwrap(), "ended");
-}
-
-#[tokio::test]
-async fn each_store_grants_a_claim_once_until_it_ends() {
-    let dir = tempfile::tempdir().unwrap();
-    grants_each_claim_once(&FileStore::new(dir.path().join("tokens.json"))).await;
-    grants_each_claim_once(&MemoryStore::new()).await;
+    let default = Arc::new(ExpiryRecorder::default());
+    let sessions = Sessions::new(flows_for("http://127.0.0.1:9"), default.clone());
+    sessions.get("s").set(&member_tokens(START)).await.unwrap();
+    let saved = default.0.lock().unwrap()[0];
+    let expected = std::time::SystemTime::now() + wix_auth_flows::DEFAULT_SESSION_LIFETIME;
+    assert!(expected.duration_since(saved).unwrap() < std::time::Duration::from_secs(5));
 }

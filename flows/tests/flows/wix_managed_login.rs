@@ -5,11 +5,12 @@
 use std::time::Duration;
 
 use crate::common::*;
+use std::sync::{Arc, Mutex};
 use wix_auth_flows::clock::ManualClock;
-use wix_auth_flows::store::StoreError;
+
+use wix_auth_flows::store::{LoginClaims, MemoryStore, StoreError, TokenStore};
 use wix_auth_flows::{
-    CallbackError, Error, MemoryStore, PendingLogin, Registration, Role, Session, TokenStore,
-    Tokens, WixAuth,
+    CallbackError, Error, PendingLogin, Registration, Role, Session, Tokens, WixAuth,
 };
 
 async fn begun(env: &Env, auth: &WixAuth, email: &str) -> (String, PendingLogin) {
@@ -122,25 +123,39 @@ async fn no_redirect_uri_is_a_clear_error() {
     ));
 }
 
-/// A memory store that remembers the lifetime of every claim.
+/// A memory store with claims that remember the lifetime of every claim.
+#[derive(Debug, Default)]
 struct ClaimRecorder {
     inner: MemoryStore,
-    claims: std::sync::Mutex<Vec<Duration>>,
+    claims: Arc<Mutex<Vec<Duration>>>,
 }
 
-impl TokenStore for ClaimRecorder {
-    async fn claim_once(&self, key: &str, ttl: Duration) -> Result<bool, StoreError> {
+#[async_trait::async_trait]
+impl LoginClaims for ClaimRecorder {
+    async fn claim_once(&self, _: &str, ttl: Duration) -> Result<bool, StoreError> {
         self.claims.lock().unwrap().push(ttl);
-        self.inner.claim_once(key, ttl).await
+        Ok(true)
     }
+}
+
+#[async_trait::async_trait]
+impl TokenStore for ClaimRecorder {
     async fn load(&self, key: &str) -> Result<Option<Tokens>, StoreError> {
         self.inner.load(key).await
     }
-    async fn save(&self, key: &str, tokens: &Tokens) -> Result<(), StoreError> {
-        self.inner.save(key, tokens).await
+    async fn save(
+        &self,
+        key: &str,
+        tokens: &Tokens,
+        expires_at: std::time::SystemTime,
+    ) -> Result<(), StoreError> {
+        self.inner.save(key, tokens, expires_at).await
     }
     async fn clear(&self, key: &str) -> Result<(), StoreError> {
         self.inner.clear(key).await
+    }
+    fn login_claims(&self) -> Option<&dyn LoginClaims> {
+        Some(self)
     }
 }
 
@@ -157,16 +172,11 @@ async fn a_completed_login_stays_claimed_for_as_long_as_its_pending_login_lives(
         .unwrap();
     let (callback, pending) = begun(&env, &auth, "claim@example.com").await;
     clock.advance(100);
-    let store = ClaimRecorder {
-        inner: MemoryStore::new(),
-        claims: std::sync::Mutex::new(Vec::new()),
-    };
+    let store = ClaimRecorder::default();
+    let claims = store.claims.clone();
     let session = Session::new(auth, store, "s");
     session.complete_login(&callback, pending).await.unwrap();
     // Created at T, valid through T + 600, completed at T + 100: the claim must outlive the
     // last second a replay of it could still be accepted.
-    assert_eq!(
-        *session.store().claims.lock().unwrap(),
-        [Duration::from_secs(501)]
-    );
+    assert_eq!(*claims.lock().unwrap(), [Duration::from_secs(501)]);
 }
