@@ -61,7 +61,12 @@ enum Task {
     /// Re-record the requests @wix/sdk sends (conformance/sdk-traces/traces/); needs node.
     SdkTraces,
     /// Run the criterion benchmarks and print one table with the ratios to the baselines.
-    Bench,
+    Bench {
+        /// The token stores' benchmarks instead, against the servers `.ci/services.sh`
+        /// starts (`REDIS_URL`, `POSTGRES_URL`).
+        #[arg(long)]
+        stores: bool,
+    },
     /// Drive full flows against a sandbox process on loopback and print throughput,
     /// latency and memory.
     Load {
@@ -121,7 +126,7 @@ fn main() -> ExitCode {
         } => mutants_task::run(&root, &suites, jobs, iterate),
         Task::SdkTraces => sdk_traces_task::run(&root),
         Task::NeverPanic { cases } => never_panic(&root, cases),
-        Task::Bench => perf_task::bench(&root),
+        Task::Bench { stores } => perf_task::bench(&root, stores),
         Task::Load {
             concurrency,
             flows,

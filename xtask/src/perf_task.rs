@@ -32,17 +32,22 @@ const PAIRS: &[(&str, Option<&str>)] = &[
     ("custom_login/flows", Some("custom_login/bare_reqwest")),
 ];
 
+/// The token stores' benchmark groups and operations, each measured against the bare driver
+/// call in the same moments (see `flows/benches/stores.rs`).
+const STORE_GROUPS: &[&str] = &["store_redis", "store_postgres", "store_sqlite"];
+const STORE_OPERATIONS: &[&str] = &["load", "save", "claim", "lock_release"];
+
 fn cargo() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
 }
 
-fn mean_ns(root: &Path, id: &str) -> Option<f64> {
+fn estimate_ns(root: &Path, id: &str, statistic: &str) -> Option<f64> {
     let path = root
         .join("target/criterion")
         .join(id)
         .join("new/estimates.json");
     let estimates: Value = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
-    estimates["mean"]["point_estimate"].as_f64()
+    estimates[statistic]["point_estimate"].as_f64()
 }
 
 fn human(ns: f64) -> String {
@@ -55,21 +60,30 @@ fn human(ns: f64) -> String {
     }
 }
 
-/// Runs the criterion benchmarks and prints one table with the ratios.
-pub fn bench(root: &Path) -> Result<(), String> {
+/// Runs the criterion benchmarks — the flows', or with `stores` the token stores' against
+/// the servers `.ci/services.sh` starts — and prints one table with the ratios.
+pub fn bench(root: &Path, stores: bool) -> Result<(), String> {
+    let mut args = vec!["bench", "-p", "wix-auth-flows"];
+    if stores {
+        args.extend(["--features", "redis,postgres,sqlite", "--bench", "stores"]);
+    }
     let status = Command::new(cargo())
         .current_dir(root)
-        .args(["bench", "-p", "wix-auth-flows"])
+        .args(&args)
         .status()
         .map_err(|e| format!("cannot run cargo bench: {e}"))?;
     if !status.success() {
         return Err(format!("cargo bench exited with {status}"));
     }
+    if stores {
+        return store_table(root);
+    }
     println!("\n| benchmark | mean | baseline | baseline mean | ratio |");
     println!("|---|---|---|---|---|");
     for (id, baseline) in PAIRS {
-        let mean = mean_ns(root, id).ok_or_else(|| format!("no criterion result for {id}"))?;
-        match baseline.and_then(|b| mean_ns(root, b).map(|m| (b, m))) {
+        let mean =
+            estimate_ns(root, id, "mean").ok_or_else(|| format!("no criterion result for {id}"))?;
+        match baseline.and_then(|b| estimate_ns(root, b, "mean").map(|m| (b, m))) {
             Some((b, base)) => println!(
                 "| {id} | {} | {b} | {} | {:.2} |",
                 human(mean),
@@ -77,6 +91,42 @@ pub fn bench(root: &Path) -> Result<(), String> {
                 mean / base
             ),
             None => println!("| {id} | {} | — | — | — |", human(mean)),
+        }
+    }
+    Ok(())
+}
+
+/// The stores' table: each operation's per-call median against the bare call's, from the
+/// same moments.
+fn store_table(root: &Path) -> Result<(), String> {
+    let memory = estimate_ns(root, "store_memory/load", "median")
+        .ok_or("no criterion result for store_memory/load")?;
+    println!("\nmemory store load: {} (median)", human(memory));
+    println!(
+        "\n| store | operation | store (median) | bare driver call (median) | ratio | calls |"
+    );
+    println!("|---|---|---|---|---|---|");
+    for group in STORE_GROUPS {
+        for op in STORE_OPERATIONS {
+            let path = root
+                .join("target/criterion")
+                .join(group)
+                .join(op)
+                .join("paired.json");
+            let paired: Value = std::fs::read_to_string(&path)
+                .ok()
+                .and_then(|text| serde_json::from_str(&text).ok())
+                .ok_or_else(|| format!("no paired result at {}", path.display()))?;
+            let store = paired["store_median_ns"].as_f64().unwrap_or(0.0);
+            let bare = paired["bare_median_ns"].as_f64().unwrap_or(f64::NAN);
+            println!(
+                "| {} | {op} | {} | {} | {:.3} | {} |",
+                group.trim_start_matches("store_"),
+                human(store),
+                human(bare),
+                store / bare,
+                paired["calls"]
+            );
         }
     }
     Ok(())
