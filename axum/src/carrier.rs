@@ -16,24 +16,58 @@ use futures_util::future::BoxFuture;
 use serde::{Deserialize, Serialize};
 use tower_layer::Layer;
 use tower_service::Service;
-use wix_auth_flows::{PendingLogin, StateToken};
+use wix_auth_flows::{MemberIdentity, PendingLogin, StateToken};
+
+use crate::hooks::LoginMethod;
 
 use crate::config::WixAuthWeb;
 
 /// A login in progress, between two requests of the browser.
 #[derive(Clone, Serialize, Deserialize)]
-pub(crate) struct Pending {
-    /// A redirect login (Wix-managed, social, or the full-page session route).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub login: Option<PendingLogin>,
-    /// The state token of a custom login waiting for an email code or the owner.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state_token: Option<StateToken>,
-    /// The identity of a pending email verification, for resending the code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub identity_id: Option<String>,
-    /// Where the browser goes once logged in (a checked same-origin path).
-    pub return_to: String,
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub(crate) enum Pending {
+    /// A redirect login (Wix-managed, social, or the full-page session route) waiting for
+    /// its callback.
+    Redirect {
+        /// The PKCE verifier, state and redirect URI.
+        login: PendingLogin,
+        /// The member, when a custom login already said who (the full-page session route).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        member: Option<MemberIdentity>,
+        /// How the login began.
+        method: LoginMethod,
+        /// Where the browser goes once logged in (a checked same-origin path).
+        return_to: String,
+    },
+    /// A custom login waiting for the emailed code.
+    AwaitingCode {
+        /// The state token of the verification.
+        state_token: StateToken,
+        /// The identity, for resending the code.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        identity_id: Option<String>,
+        /// Whether it began as a registration.
+        method: LoginMethod,
+        /// Where the browser goes once logged in.
+        return_to: String,
+    },
+    /// A custom login waiting for the site owner's approval.
+    AwaitingApproval {
+        /// The state token, when Wix sent one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        state_token: Option<StateToken>,
+        /// Where the browser goes once logged in.
+        return_to: String,
+    },
+}
+
+/// A pending login as the cookie holds it; one the crate cannot read (an earlier version's)
+/// counts as no login in progress, never as a broken session.
+fn lenient_pending<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Pending>, D::Error> {
+    let value = Option::<serde_json::Value>::deserialize(deserializer)?;
+    Ok(value.and_then(|v| serde_json::from_value(v).ok()))
 }
 
 /// What the cookie holds.
@@ -44,7 +78,11 @@ pub(crate) struct SessionCookie {
     /// The CSRF token the app's forms send back to `POST …/logout`.
     pub csrf: String,
     /// A login in progress.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "lenient_pending"
+    )]
     pub pending: Option<Pending>,
 }
 
@@ -88,6 +126,16 @@ impl CookieSlot {
             .unwrap_or_else(PoisonError::into_inner)
             .current
             .clone()
+    }
+
+    /// The session, started (a new id, nothing pending) when the request has none.
+    pub fn get_or_start(&self) -> Result<SessionCookie, getrandom::Error> {
+        if let Some(cookie) = self.get() {
+            return Ok(cookie);
+        }
+        let cookie = SessionCookie::fresh()?;
+        self.set(Some(cookie.clone()));
+        Ok(cookie)
     }
 
     /// Replaces the session (`None` removes the cookie).

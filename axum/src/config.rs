@@ -8,6 +8,7 @@ use axum_extra::extract::cookie::Key;
 use url::Url;
 use wix_auth_flows::{Sessions, TokenStore, WixAuth};
 
+use crate::hooks::{EstablishedLogin, LoginHook, login_hook};
 use crate::outcome::{AuthPages, DefaultPages};
 
 /// The shortest cookie key accepted: 64 bytes (512 bits), as the `cookie` crate derives its
@@ -60,6 +61,12 @@ pub enum ConfigError {
     /// The post-logout URL is not an absolute http(s) URL.
     #[error("the post-logout URL must be an absolute http or https URL")]
     InvalidPostLogoutUrl,
+    /// The login page is not a path of the site, such as `/login`.
+    #[error("the login page must be a path of the site, starting with a single `/`, e.g. `/login`")]
+    InvalidLoginPage,
+    /// The HTTP client for calls as the member could not be built.
+    #[error("the HTTP client could not be built")]
+    HttpClient,
 }
 
 /// What every route, the layer and the extractors share.
@@ -78,6 +85,12 @@ pub(crate) struct Inner {
     pub rejection: Rejection,
     pub pages: Arc<dyn AuthPages>,
     pub max_form_bytes: usize,
+    /// Where a request without a member session is sent to log in.
+    pub login_page: String,
+    /// The app's hook for each established login.
+    pub on_login: Option<LoginHook>,
+    /// The client of [`crate::Member::client`].
+    pub http: reqwest::Client,
 }
 
 /// Wix member login for an axum app: mount [`WixAuthWeb::router`], wrap the app in
@@ -114,6 +127,8 @@ impl WixAuthWeb {
             rejection: Rejection::Auto,
             pages: Arc::new(DefaultPages),
             max_form_bytes: 16 * 1024,
+            login_page: None,
+            on_login: None,
         }
     }
 
@@ -122,12 +137,18 @@ impl WixAuthWeb {
         &self.inner.prefix
     }
 
-    /// The login route for a page that wants to come back to `return_to` afterwards.
+    /// The login page for a page that wants to come back to `return_to` afterwards: the
+    /// app's own ([`WixAuthWebBuilder::login_page`]) or Wix's hosted login (`…/login`).
     pub fn login_url(&self, return_to: &str) -> String {
         let query = url::form_urlencoded::Serializer::new(String::new())
             .append_pair("returnTo", return_to)
             .finish();
-        format!("{}/login?{query}", self.inner.prefix)
+        let separator = if self.inner.login_page.contains('?') {
+            '&'
+        } else {
+            '?'
+        };
+        format!("{}{separator}{query}", self.inner.login_page)
     }
 }
 
@@ -144,6 +165,8 @@ pub struct WixAuthWebBuilder {
     rejection: Rejection,
     pages: Arc<dyn AuthPages>,
     max_form_bytes: usize,
+    login_page: Option<String>,
+    on_login: Option<LoginHook>,
 }
 
 impl WixAuthWebBuilder {
@@ -206,6 +229,35 @@ impl WixAuthWebBuilder {
         self
     }
 
+    /// The app's own login page (a path such as `/login`), where [`crate::Member`] sends a
+    /// visitor without a member session, with the page to come back to as `returnTo`
+    /// (default: Wix's hosted login, `<prefix>/login`). The page's form posts to
+    /// `<prefix>/login` with the same `returnTo`.
+    pub fn login_page(mut self, path: impl Into<String>) -> Self {
+        self.login_page = Some(path.into());
+        self
+    }
+
+    /// A hook run once for every login established (custom, registration, Wix-managed,
+    /// social), after the session is the member's and before the browser is sent on: the
+    /// place to create or link the app's own user record by the member's id.
+    ///
+    /// ```no_run
+    /// # fn demo(builder: wix_auth_axum::WixAuthWebBuilder) {
+    /// let builder = builder.on_login(|login| async move {
+    ///     println!("member {} logged in ({:?})", login.member.id, login.method);
+    /// });
+    /// # }
+    /// ```
+    pub fn on_login<F, Fut>(mut self, hook: F) -> Self
+    where
+        F: Fn(EstablishedLogin) -> Fut + Send + Sync + 'static,
+        Fut: std::future::Future<Output = ()> + Send + 'static,
+    {
+        self.on_login = Some(login_hook(hook));
+        self
+    }
+
     /// Checks the configuration and builds the integration.
     pub fn build(self) -> Result<WixAuthWeb, ConfigError> {
         let key = self.key.ok_or(ConfigError::MissingCookieKey)??;
@@ -235,6 +287,14 @@ impl WixAuthWebBuilder {
             },
             None => format!("{origin}/"),
         };
+        let login_page = match self.login_page {
+            Some(page) if page.starts_with('/') && !page.starts_with("//") => page,
+            Some(_) => return Err(ConfigError::InvalidLoginPage),
+            None => format!("{}/login", self.prefix),
+        };
+        let http = wix_auth_flows::http_client_builder()
+            .build()
+            .map_err(|_| ConfigError::HttpClient)?;
         let sessions = Sessions::with_store(self.auth.clone(), self.store)
             .with_session_lifetime(self.session_lifetime);
         Ok(WixAuthWeb {
@@ -259,6 +319,9 @@ impl WixAuthWebBuilder {
                 rejection: self.rejection,
                 pages: self.pages,
                 max_form_bytes: self.max_form_bytes,
+                login_page,
+                on_login: self.on_login,
+                http,
             }),
         })
     }

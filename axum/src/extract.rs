@@ -6,21 +6,44 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use wix_auth_flows::{AccessToken, Error, ErrorKind, Role, Tokens};
+use wix_auth_flows::middleware::MemberAuth;
+use wix_auth_flows::{AccessToken, MemberIdentity, Role, Session, Tokens};
 
-use crate::carrier::{CookieSlot, SessionCookie};
+use crate::carrier::CookieSlot;
 use crate::config::{Rejection, WixAuthWeb};
+use crate::policy::{Lookup, Outage};
 
-/// A logged-in member: its access token (refreshed once at a time when close to expiry),
-/// for calls to Wix *as the member*, and the session's CSRF token for the app's forms.
+/// A logged-in member: who it is ([`Member::id`], recorded when the session was
+/// established, never fetched per request), its access token (refreshed once at a time when
+/// close to expiry), a client that calls other Wix APIs as the member
+/// ([`Member::client`]), and the session's CSRF token for the app's forms.
 #[derive(Debug, Clone)]
 pub struct Member {
+    identity: MemberIdentity,
     access_token: AccessToken,
     expires_at: u64,
     csrf: String,
+    session: Session,
+    http: reqwest::Client,
 }
 
 impl Member {
+    /// The member's Wix id: what the app keys its own data by.
+    pub fn id(&self) -> &str {
+        &self.identity.id
+    }
+
+    /// The member's login email, where Wix gave it (custom login and registration; not
+    /// after a Wix-managed or social login, whose Token Info carries none).
+    pub fn email(&self) -> Option<&str> {
+        self.identity.email.as_deref()
+    }
+
+    /// The member's identity.
+    pub fn identity(&self) -> &MemberIdentity {
+        &self.identity
+    }
+
     /// The member's access token, sent raw in `Authorization` to Wix APIs.
     pub fn access_token(&self) -> &AccessToken {
         &self.access_token
@@ -34,6 +57,28 @@ impl Member {
     /// The CSRF token to put in the app's `POST …/logout` form (field `csrf`).
     pub fn csrf_token(&self) -> &str {
         &self.csrf
+    }
+
+    /// A client that calls other Wix APIs (Members, Stores, Bookings, …) as the member:
+    /// the session's access token in `Authorization`, refreshed ahead of expiry, and after a
+    /// 401 refreshed once and the request retried — once for all concurrent requests of the
+    /// session, across replicas with a shared store.
+    ///
+    /// ```no_run
+    /// # async fn handler(member: wix_auth_axum::Member) -> Result<(), Box<dyn std::error::Error>> {
+    /// let me: serde_json::Value = member
+    ///     .client()
+    ///     .get("https://www.wixapis.com/members/v1/members/my")
+    ///     .send()
+    ///     .await?
+    ///     .json()
+    ///     .await?;
+    /// # let _ = me; Ok(()) }
+    /// ```
+    pub fn client(&self) -> reqwest_middleware::ClientWithMiddleware {
+        reqwest_middleware::ClientBuilder::new(self.http.clone())
+            .with(MemberAuth::new(self.session.clone()))
+            .build()
     }
 }
 
@@ -60,12 +105,12 @@ pub struct AuthRejection {
     wants_html: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 enum RejectionReason {
     /// No member session (none, a visitor's, an ended one, or a tampered cookie).
     LoginRequired,
     /// The session store or Wix cannot answer now.
-    Unavailable,
+    Unavailable(Outage),
     /// The integration's layer is not mounted.
     NotMounted,
 }
@@ -90,12 +135,7 @@ impl IntoResponse for AuthRejection {
                         .into_response()
                 }
             }
-            RejectionReason::Unavailable => (
-                StatusCode::SERVICE_UNAVAILABLE,
-                [(header::RETRY_AFTER, "5")],
-                "The member session cannot be read now; try again shortly.",
-            )
-                .into_response(),
+            RejectionReason::Unavailable(outage) => unavailable(outage),
             RejectionReason::NotMounted => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "wix-auth-axum: wrap the app in WixAuthWeb::layer()",
@@ -133,88 +173,56 @@ impl WixAuthWeb {
         }
     }
 
-    /// Ends a session whose tokens cannot be refreshed: its tokens dropped, its cookie
-    /// removed.
-    pub(crate) async fn end_session(&self, slot: &CookieSlot, key: &str) {
-        let _ = self.inner.sessions.get(key).clear().await;
-        slot.set(None);
-    }
-
-    /// The member of the request's session, if any. A refresh the session cannot survive
-    /// ends it (the member logs in again); it never becomes a visitor.
+    /// The member of the request's session, if any (see [`crate::policy`]).
     async fn member_of(&self, slot: &CookieSlot) -> Result<Option<Member>, RejectionReason> {
-        let Some(cookie) = slot.get() else {
-            return Ok(None);
-        };
-        match self.inner.sessions.get(cookie.store_key()).tokens().await {
-            Ok(tokens) if tokens.role == Role::Member => Ok(Some(Member {
-                access_token: tokens.access_token,
-                expires_at: tokens.expires_at,
-                csrf: cookie.csrf,
-            })),
-            Ok(_) | Err(Error::NoTokens) => Ok(None),
-            Err(error) => match error.kind() {
-                ErrorKind::Reauthenticate => {
-                    self.end_session(slot, &cookie.store_key()).await;
-                    Ok(None)
-                }
-                _ => {
-                    tracing::warn!(kind = ?error.kind(), "member session unavailable");
-                    Err(RejectionReason::Unavailable)
-                }
-            },
+        match self.lookup(slot).await {
+            Lookup::Tokens(session, tokens) => Ok(self.member(slot, session, tokens)),
+            Lookup::Empty | Lookup::Ended { .. } => Ok(None),
+            Lookup::Unavailable(outage) => Err(RejectionReason::Unavailable(outage)),
         }
     }
 
-    /// The request's tokens, minting visitor tokens (and a session) when it has none.
+    /// A member from a member's tokens (carrying the identity the lookup recorded).
+    fn member(&self, slot: &CookieSlot, session: Session, tokens: Tokens) -> Option<Member> {
+        let identity = tokens.member.filter(|_| tokens.role == Role::Member)?;
+        Some(Member {
+            identity,
+            access_token: tokens.access_token,
+            expires_at: tokens.expires_at,
+            csrf: slot.get().map(|c| c.csrf).unwrap_or_default(),
+            session,
+            http: self.inner.http.clone(),
+        })
+    }
+
+    /// The request's tokens, minting visitor tokens (and a session) when it has none. An
+    /// ended member session asks for a login; an ended visitor's is a new visitor.
     async fn access_of(&self, slot: &CookieSlot) -> Result<Tokens, RejectionReason> {
-        let cookie = match slot.get() {
-            Some(cookie) => cookie,
-            None => {
-                let cookie = SessionCookie::fresh().map_err(|_| RejectionReason::Unavailable)?;
-                slot.set(Some(cookie.clone()));
-                cookie
-            }
-        };
-        let key = cookie.store_key();
-        match self.inner.sessions.get(key.as_str()).tokens().await {
-            Ok(tokens) => Ok(tokens),
-            Err(Error::NoTokens) => self
-                .inner
-                .sessions
-                .get(key.as_str())
-                .start_visitor()
+        match self.lookup(slot).await {
+            Lookup::Tokens(_, tokens) => Ok(tokens),
+            Lookup::Ended { was_member: true } => Err(RejectionReason::LoginRequired),
+            Lookup::Empty | Lookup::Ended { was_member: false } => self
+                .start_visitor(slot)
                 .await
-                .map_err(|_| RejectionReason::Unavailable),
-            Err(error) => {
-                let was_member = matches!(
-                    self.inner.sessions.get(key.as_str()).stored().await,
-                    Ok(Some(Tokens {
-                        role: Role::Member,
-                        ..
-                    }))
-                );
-                match error.kind() {
-                    // A member whose session ended logs in again; a visitor's ended session
-                    // is simply a new visitor.
-                    ErrorKind::Reauthenticate if was_member => {
-                        self.end_session(slot, &key).await;
-                        Err(RejectionReason::LoginRequired)
-                    }
-                    ErrorKind::Reauthenticate => {
-                        let _ = self.inner.sessions.get(key.as_str()).clear().await;
-                        self.inner
-                            .sessions
-                            .get(key.as_str())
-                            .start_visitor()
-                            .await
-                            .map_err(|_| RejectionReason::Unavailable)
-                    }
-                    _ => Err(RejectionReason::Unavailable),
-                }
-            }
+                .map_err(|e| RejectionReason::Unavailable(Outage::of(&e))),
+            Lookup::Unavailable(outage) => Err(RejectionReason::Unavailable(outage)),
         }
     }
+}
+
+/// The 503 of an outage, with `Retry-After` where Wix said when.
+pub(crate) fn unavailable(outage: Outage) -> Response {
+    let mut response = (
+        StatusCode::SERVICE_UNAVAILABLE,
+        "The member session cannot be read now; try again shortly.",
+    )
+        .into_response();
+    if let Some(after) = outage.retry_after
+        && let Ok(value) = header::HeaderValue::from_str(&after.as_secs().to_string())
+    {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    response
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Member {

@@ -8,12 +8,15 @@
 mod carrier;
 mod config;
 mod extract;
+mod hooks;
 mod outcome;
+mod policy;
 mod return_to;
 mod routes;
 
 pub use carrier::{SessionLayer, SessionService};
 pub use config::{ConfigError, MIN_COOKIE_KEY_LEN, Rejection, WixAuthWeb, WixAuthWebBuilder};
 pub use extract::{AuthRejection, MaybeMember, Member, WixAccess};
+pub use hooks::{EstablishedLogin, LoginMethod};
 pub use outcome::{AuthFailure, AuthOutcome, AuthPages, DefaultPages};
 pub use return_to::safe_return_to;

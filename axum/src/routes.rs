@@ -17,13 +17,16 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use subtle::ConstantTimeEq;
 use wix_auth_flows::{
-    AccessToken, Credentials, Error, IdentityProvider, LoginOutcome, Registration, Role,
-    SessionToken, StateToken, Tokens,
+    AccessToken, Credentials, Error, IdentityProvider, LoginOutcome, MemberIdentity, Registration,
+    Session, SessionToken, Tokens,
 };
 
 use crate::carrier::{CookieSlot, Pending, SessionCookie};
 use crate::config::WixAuthWeb;
+use crate::extract::unavailable;
+use crate::hooks::{EstablishedLogin, LoginMethod};
 use crate::outcome::{AuthFailure, AuthOutcome};
+use crate::policy::{Lookup, Outage};
 use crate::return_to::safe_return_to;
 
 /// The integration and the session cookie of one request, as the layer handed them over.
@@ -80,50 +83,84 @@ impl Ctx {
         self.failed(AuthFailure::from_error(error))
     }
 
-    /// The request's session, started (with a new id and no tokens) when there is none.
-    fn session(&self) -> Result<SessionCookie, Response> {
-        if let Some(cookie) = self.slot.get() {
-            return Ok(cookie);
+    /// The page of an outage: 503, `Retry-After` where known, nothing cleared.
+    fn outage(&self, outage: Outage) -> Response {
+        let mut response = self.failed(AuthFailure::Unavailable);
+        *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+        if let Some(after) = outage.retry_after
+            && let Ok(value) = HeaderValue::from_str(&after.as_secs().to_string())
+        {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
         }
-        let cookie = SessionCookie::fresh().map_err(|_| self.failed(AuthFailure::Unavailable))?;
-        self.slot.set(Some(cookie.clone()));
-        Ok(cookie)
+        response
     }
 
-    /// An access token to make the login calls with: the session's, or a new visitor's.
-    async fn caller_token(&self, cookie: &SessionCookie) -> Result<AccessToken, Response> {
-        let sessions = &self.web.inner.sessions;
-        let key = cookie.store_key();
-        let tokens = match sessions.get(key.as_str()).tokens().await {
-            Ok(tokens) => tokens,
-            Err(_) => {
-                // No tokens, or ones that cannot be refreshed: a login starts as a visitor.
-                let _ = sessions.get(key.as_str()).clear().await;
-                sessions
-                    .get(key.as_str())
-                    .start_visitor()
-                    .await
-                    .map_err(|e| self.error(&e))?
-            }
+    /// The session and an access token to make the login calls with: the session's (a
+    /// visitor's or a member's), or a new visitor's when it has none or it has ended. An
+    /// outage is a 503 with the session left as it is.
+    async fn caller(&self) -> Result<(SessionCookie, AccessToken), Response> {
+        let tokens = match self.web.lookup(&self.slot).await {
+            Lookup::Tokens(_, tokens) => tokens,
+            Lookup::Empty | Lookup::Ended { .. } => self
+                .web
+                .start_visitor(&self.slot)
+                .await
+                .map_err(|e| self.outage(Outage::of(&e)))?,
+            Lookup::Unavailable(outage) => return Err(self.outage(outage)),
         };
-        Ok(tokens.access_token)
+        let cookie = self
+            .slot
+            .get()
+            .ok_or_else(|| self.failed(AuthFailure::Unavailable))?;
+        Ok((cookie, tokens.access_token))
     }
 
-    /// Makes member tokens the session's: under a new session id (no fixation), the old
-    /// id's tokens dropped.
-    async fn establish(&self, tokens: &Tokens, return_to: &str) -> Response {
-        let sessions = &self.web.inner.sessions;
+    /// Makes member tokens the session's: under a new session id (no fixation), with the
+    /// member recorded (see [`Ctx::adopt`]).
+    async fn establish(&self, mut tokens: Tokens, login: Established) -> Response {
         let Ok(fresh) = SessionCookie::fresh() else {
             return self.failed(AuthFailure::Unavailable);
         };
-        if let Err(error) = sessions.get(fresh.store_key()).set(tokens).await {
-            return self.error(&error);
+        let session = self.web.inner.sessions.get(fresh.store_key());
+        if tokens.member.is_none() {
+            tokens.member = login.member.clone();
         }
+        if let Err(error) = session.set(&tokens).await {
+            return self.outage(Outage::of(&error));
+        }
+        self.adopt(fresh, session, tokens, login).await
+    }
+
+    /// Makes the new session, whose member tokens are stored, the browser's: the member's
+    /// identity recorded (Token Info, when no answer gave it), the old id's tokens dropped,
+    /// the app's login hook run, the browser sent on.
+    async fn adopt(
+        &self,
+        fresh: SessionCookie,
+        session: Session,
+        tokens: Tokens,
+        login: Established,
+    ) -> Response {
+        let tokens = match session.identify(tokens).await {
+            Ok(tokens) => tokens,
+            Err(error) => {
+                let _ = session.clear().await;
+                return self.outage(Outage::of(&error));
+            }
+        };
         if let Some(old) = self.slot.get() {
-            let _ = sessions.get(old.store_key()).clear().await;
+            let _ = self.web.inner.sessions.get(old.store_key()).clear().await;
         }
         self.slot.set(Some(fresh));
-        Redirect::to(return_to).into_response()
+        if let (Some(hook), Some(member)) = (&self.web.inner.on_login, tokens.member) {
+            hook(EstablishedLogin {
+                member,
+                method: login.method,
+                return_to: login.return_to.clone(),
+            })
+            .await;
+        }
+        Redirect::to(&login.return_to).into_response()
     }
 
     /// Records a login in progress in the cookie.
@@ -138,27 +175,40 @@ impl Ctx {
         cookie: SessionCookie,
         caller: &AccessToken,
         outcome: LoginOutcome,
+        method: LoginMethod,
         return_to: String,
     ) -> Response {
-        let waiting = |state_token: Option<StateToken>, identity_id: Option<String>| Pending {
-            login: None,
-            state_token,
-            identity_id,
-            return_to: return_to.clone(),
-        };
         match outcome {
-            LoginOutcome::Success { session_token, .. } => {
-                self.finish(cookie, caller, &session_token, return_to).await
+            LoginOutcome::Success {
+                session_token,
+                identity,
+            } => {
+                let login = Established {
+                    member: identity.as_deref().and_then(MemberIdentity::from_identity),
+                    method,
+                    return_to,
+                };
+                self.finish(cookie, caller, &session_token, login).await
             }
             LoginOutcome::EmailVerificationRequired {
                 state_token,
                 identity_id,
             } => {
-                self.remember(cookie, waiting(Some(state_token), identity_id));
+                let pending = Pending::AwaitingCode {
+                    state_token,
+                    identity_id,
+                    method,
+                    return_to,
+                };
+                self.remember(cookie, pending);
                 self.page(AuthOutcome::VerificationRequired)
             }
             LoginOutcome::OwnerApprovalRequired { state_token } => {
-                self.remember(cookie, waiting(state_token, None));
+                let pending = Pending::AwaitingApproval {
+                    state_token,
+                    return_to,
+                };
+                self.remember(cookie, pending);
                 self.page(AuthOutcome::OwnerApprovalRequired)
             }
             LoginOutcome::MfaRequired { .. }
@@ -182,19 +232,19 @@ impl Ctx {
         cookie: SessionCookie,
         caller: &AccessToken,
         session_token: &SessionToken,
-        return_to: String,
+        login: Established,
     ) -> Response {
         let auth = &self.web.inner.auth;
         match auth.member_tokens(caller, session_token).await {
-            Ok(tokens) => self.establish(&tokens, &return_to).await,
+            Ok(tokens) => self.establish(tokens, login).await,
             Err(Error::NoRedirect { .. }) => {
                 match auth.begin_session_login(caller, session_token).await {
-                    Ok((url, login)) => {
-                        let pending = Pending {
-                            login: Some(login),
-                            state_token: None,
-                            identity_id: None,
-                            return_to,
+                    Ok((url, redirect)) => {
+                        let pending = Pending::Redirect {
+                            login: redirect,
+                            member: login.member,
+                            method: login.method,
+                            return_to: login.return_to,
                         };
                         self.remember(cookie, pending);
                         Redirect::to(url.as_str()).into_response()
@@ -205,6 +255,13 @@ impl Ctx {
             Err(error) => self.error(&error),
         }
     }
+}
+
+/// A login about to be established: who (when already known), how, and where to go next.
+struct Established {
+    member: Option<MemberIdentity>,
+    method: LoginMethod,
+    return_to: String,
 }
 
 /// A POST that a browser sent from another site is refused (login CSRF): `Sec-Fetch-Site`
@@ -260,28 +317,25 @@ async fn begin_login(ctx: Ctx, query: Result<Query<LoginQuery>, QueryRejection>)
     let Ok(Query(query)) = query else {
         return ctx.failed(AuthFailure::InvalidInput(vec!["returnTo".into()]));
     };
-    let cookie = match ctx.session() {
-        Ok(cookie) => cookie,
-        Err(response) => return response,
-    };
-    let caller = match ctx.caller_token(&cookie).await {
-        Ok(token) => token,
+    let (cookie, caller) = match ctx.caller().await {
+        Ok(started) => started,
         Err(response) => return response,
     };
     let auth = &ctx.web.inner.auth;
-    let begun = match query.idp.filter(|idp| !idp.is_empty()) {
+    let (begun, method) = match query.idp.filter(|idp| !idp.is_empty()) {
         Some(idp) => {
-            auth.begin_social_login(&caller, &IdentityProvider::Connection(idp))
-                .await
+            let provider = IdentityProvider::Connection(idp);
+            let begun = auth.begin_social_login(&caller, &provider).await;
+            (begun, LoginMethod::Social)
         }
-        None => auth.begin_login(&caller).await,
+        None => (auth.begin_login(&caller).await, LoginMethod::WixManaged),
     };
     match begun {
         Ok((url, login)) => {
-            let pending = Pending {
-                login: Some(login),
-                state_token: None,
-                identity_id: None,
+            let pending = Pending::Redirect {
+                login,
+                member: None,
+                method,
                 return_to: return_to(&ctx.web, query.return_to.as_deref()),
             };
             ctx.remember(cookie, pending);
@@ -311,7 +365,7 @@ async fn submit_register(ctx: Ctx, CheckedForm(body): CheckedForm<CredentialsFor
 
 /// A login or a registration, then where it stands.
 async fn submit_credentials(ctx: Ctx, body: CredentialsForm, register: bool) -> Response {
-    let (cookie, caller) = match start(&ctx).await {
+    let (cookie, caller) = match ctx.caller().await {
         Ok(started) => started,
         Err(response) => return response,
     };
@@ -325,17 +379,18 @@ async fn submit_credentials(ctx: Ctx, body: CredentialsForm, register: bool) -> 
         auth.login(&caller, &Credentials::new(email, password))
             .await
     };
+    let method = if register {
+        LoginMethod::Registration
+    } else {
+        LoginMethod::Password
+    };
     match outcome {
-        Ok(outcome) => ctx.advance(cookie, &caller, outcome, return_to).await,
+        Ok(outcome) => {
+            ctx.advance(cookie, &caller, outcome, method, return_to)
+                .await
+        }
         Err(error) => ctx.error(&error),
     }
-}
-
-/// The session and a caller token for a login call.
-async fn start(ctx: &Ctx) -> Result<(SessionCookie, AccessToken), Response> {
-    let cookie = ctx.session()?;
-    let caller = ctx.caller_token(&cookie).await?;
-    Ok((cookie, caller))
 }
 
 #[derive(Deserialize)]
@@ -348,14 +403,17 @@ async fn submit_code(ctx: Ctx, CheckedForm(body): CheckedForm<CodeForm>) -> Resp
     let Some(mut cookie) = ctx.slot.get() else {
         return ctx.failed(AuthFailure::NoLoginInProgress);
     };
-    let Some(pending) = cookie.pending.take() else {
+    let Some(Pending::AwaitingCode {
+        state_token,
+        identity_id,
+        method,
+        return_to,
+    }) = cookie.pending.take()
+    else {
         return ctx.failed(AuthFailure::NoLoginInProgress);
     };
-    let Some(state_token) = pending.state_token.clone() else {
-        return ctx.failed(AuthFailure::NoLoginInProgress);
-    };
-    let caller = match ctx.caller_token(&cookie).await {
-        Ok(token) => token,
+    let (_, caller) = match ctx.caller().await {
+        Ok(started) => started,
         Err(response) => return response,
     };
     let auth = &ctx.web.inner.auth;
@@ -365,12 +423,18 @@ async fn submit_code(ctx: Ctx, CheckedForm(body): CheckedForm<CodeForm>) -> Resp
     {
         Ok(outcome) => {
             ctx.slot.set(Some(cookie.clone()));
-            ctx.advance(cookie, &caller, outcome, pending.return_to)
+            ctx.advance(cookie, &caller, outcome, method, return_to)
                 .await
         }
         Err(error) => {
             // A wrong code leaves the verification open for another try.
             if matches!(error, Error::VerificationFailed(_)) {
+                let pending = Pending::AwaitingCode {
+                    state_token,
+                    identity_id,
+                    method,
+                    return_to,
+                };
                 ctx.remember(cookie, pending);
             } else {
                 ctx.slot.set(Some(cookie));
@@ -387,7 +451,7 @@ struct EmailForm {
 
 /// `POST …/password-reset` (`email`): Wix emails a reset link, if the email is a member's.
 async fn submit_password_reset(ctx: Ctx, CheckedForm(body): CheckedForm<EmailForm>) -> Response {
-    let (_, caller) = match start(&ctx).await {
+    let (_, caller) = match ctx.caller().await {
         Ok(started) => started,
         Err(response) => return response,
     };
@@ -409,33 +473,40 @@ async fn callback(ctx: Ctx, uri: Uri) -> Response {
     let Some(mut cookie) = ctx.slot.get() else {
         return ctx.failed(AuthFailure::NoLoginInProgress);
     };
-    let Some(pending) = cookie.pending.take() else {
+    let Some(Pending::Redirect {
+        login,
+        member,
+        method,
+        return_to,
+    }) = cookie.pending.take()
+    else {
         return ctx.failed(AuthFailure::NoLoginInProgress);
     };
-    let Some(login) = pending.login else {
-        return ctx.failed(AuthFailure::NoLoginInProgress);
-    };
+    // The login is over either way: a refused callback cannot be retried.
+    ctx.slot.set(Some(cookie));
     let mut callback_url = ctx.web.inner.redirect_uri.clone();
     callback_url.set_query(uri.query());
     let Ok(fresh) = SessionCookie::fresh() else {
         return ctx.failed(AuthFailure::Unavailable);
     };
-    let sessions = &ctx.web.inner.sessions;
-    match sessions
-        .get(fresh.store_key())
-        .complete_login(callback_url.as_str(), login)
-        .await
-    {
-        Ok(_) => {
-            let _ = sessions.get(cookie.store_key()).clear().await;
-            ctx.slot.set(Some(fresh));
-            Redirect::to(&pending.return_to).into_response()
+    // Completed through the store, which claims the login once across replicas.
+    let session = ctx.web.inner.sessions.get(fresh.store_key());
+    match session.complete_login(callback_url.as_str(), login).await {
+        Ok(mut tokens) => {
+            if tokens.member.is_none() && member.is_some() {
+                tokens.member = member.clone();
+                if let Err(error) = session.set(&tokens).await {
+                    return ctx.outage(Outage::of(&error));
+                }
+            }
+            let login = Established {
+                member,
+                method,
+                return_to,
+            };
+            ctx.adopt(fresh, session, tokens, login).await
         }
-        Err(error) => {
-            // The login is over either way: a refused callback cannot be retried.
-            ctx.slot.set(Some(cookie));
-            ctx.error(&error)
-        }
+        Err(error) => ctx.error(&error),
     }
 }
 
@@ -444,7 +515,8 @@ struct LogoutForm {
     csrf: String,
 }
 
-/// `POST …/logout` (`csrf`): drops the session and sends the browser to Wix's logout.
+/// `POST …/logout` (`csrf`): drops the session and sends the browser to Wix's logout. An
+/// outage is a 503 and the session stays, so the logout can be retried.
 async fn logout(ctx: Ctx, CheckedForm(body): CheckedForm<LogoutForm>) -> Response {
     let Some(cookie) = ctx.slot.get() else {
         return ctx.failed(AuthFailure::Forbidden);
@@ -454,12 +526,13 @@ async fn logout(ctx: Ctx, CheckedForm(body): CheckedForm<LogoutForm>) -> Respons
         return ctx.failed(AuthFailure::Forbidden);
     }
     let inner = &ctx.web.inner;
-    let target = inner
-        .sessions
-        .get(cookie.store_key())
-        .logout(&inner.post_logout_url)
-        .await
-        .map_or_else(|_| inner.post_logout_url.clone(), |url| url.to_string());
+    let session = inner.sessions.get(cookie.store_key());
+    let target = match session.logout(&inner.post_logout_url).await {
+        Ok(url) => url.to_string(),
+        Err(Error::Store(error)) => return ctx.outage(Outage::of(&Error::Store(error))),
+        // No tokens, or Wix would not give the URL: the local session is over either way.
+        Err(_) => inner.post_logout_url.clone(),
+    };
     ctx.slot.set(None);
     Redirect::to(&target).into_response()
 }
@@ -475,28 +548,15 @@ async fn token(ctx: Ctx, headers: HeaderMap) -> Response {
         )
             .into_response();
     }
-    let Some(cookie) = ctx.slot.get() else {
-        return unauthorized();
-    };
-    let sessions = &ctx.web.inner.sessions;
-    let tokens = match sessions.get(cookie.store_key()).tokens().await {
-        Ok(tokens) => tokens,
-        Err(error) if matches!(error.kind(), wix_auth_flows::ErrorKind::Reauthenticate) => {
-            ctx.web.end_session(&ctx.slot, &cookie.store_key()).await;
-            return unauthorized();
-        }
-        Err(Error::NoTokens) => return unauthorized(),
-        Err(_) => return StatusCode::SERVICE_UNAVAILABLE.into_response(),
-    };
-    let role = match tokens.role {
-        Role::Member => "member",
-        Role::Visitor => "visitor",
-        Role::App => "app",
+    let tokens = match ctx.web.lookup(&ctx.slot).await {
+        Lookup::Tokens(_, tokens) => tokens,
+        Lookup::Empty | Lookup::Ended { .. } => return unauthorized(),
+        Lookup::Unavailable(outage) => return unavailable(outage),
     };
     let mut response = Json(serde_json::json!({
         "accessToken": tokens.access_token.expose_secret(),
         "expiresAt": tokens.expires_at,
-        "role": role,
+        "role": tokens.role.as_str(),
     }))
     .into_response();
     response

@@ -24,6 +24,7 @@ fn tokens() -> Tokens {
         refresh_token: Some(format!("JWS.{}", "r".repeat(300)).into()),
         expires_at: 1_700_000_000,
         role: Role::Member,
+        member: None,
     }
 }
 

@@ -33,6 +33,7 @@ fn visitor(i: usize) -> Tokens {
         refresh_token: Some(format!("JWS.{i:010}{}", "r".repeat(300)).into()),
         expires_at: 1_700_014_400,
         role: Role::Visitor,
+        member: None,
     }
 }
 

@@ -39,8 +39,8 @@ pub use secrets::{
 };
 pub use session::{DEFAULT_REFRESH_MARGIN, DEFAULT_SESSION_LIFETIME, Session, Sessions};
 pub use store::{FileStore, MemoryStore, TokenStore};
-pub use tokens::{Role, Tokens};
-pub use wix_auth_generated::types;
+pub use tokens::{MemberIdentity, Role, Tokens};
+pub use wix_auth_generated::{http_client_builder, types};
 
 /// Compiles the README's Rust examples (generated client, flows, sandbox) as doctests, so
 /// they cannot drift from the code.

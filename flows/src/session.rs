@@ -182,6 +182,7 @@ impl Sessions {
 /// # let _ = token;
 /// # Ok(()) }
 /// ```
+#[derive(Clone)]
 pub struct Session {
     shared: Arc<Shared>,
     flight: Arc<KeyFlight>,
@@ -326,7 +327,9 @@ impl Session {
     }
 
     /// Completes a Wix-managed, social or full-page session login into this session (see
-    /// [`WixAuth::complete_login`]) and stores the member tokens. The completed login is
+    /// [`WixAuth::complete_login`]) and stores the member tokens with the member's identity
+    /// (Token Info's subject; when Token Info cannot answer now, the tokens are stored
+    /// without it and [`Session::identify`] records it later). The completed login is
     /// claimed in the store when it has [`crate::store::LoginClaims`], so with a store shared
     /// between replicas (Redis, PostgreSQL) a callback replayed on another replica is refused
     /// before any token request; otherwise it is claimed in this process.
@@ -341,9 +344,27 @@ impl Session {
             .store
             .login_claims()
             .unwrap_or(&auth.inner.completed_logins);
-        let tokens = auth
+        let mut tokens = auth
             .complete_claiming(callback_url, pending, claims)
             .await?;
+        tokens.member = auth.member_identity(&tokens.access_token).await.ok();
+        self.set(&tokens).await?;
+        Ok(tokens)
+    }
+
+    /// Member tokens with the member's identity: `tokens` as they are when they carry it (or
+    /// are not a member's), else with the identity Token Info gives, stored so it is asked
+    /// once per session.
+    pub async fn identify(&self, mut tokens: Tokens) -> Result<Tokens, Error> {
+        if tokens.member.is_some() || tokens.role != crate::Role::Member {
+            return Ok(tokens);
+        }
+        tokens.member = Some(
+            self.shared
+                .auth
+                .member_identity(&tokens.access_token)
+                .await?,
+        );
         self.set(&tokens).await?;
         Ok(tokens)
     }

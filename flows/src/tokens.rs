@@ -17,7 +17,40 @@ pub enum Role {
     App,
 }
 
-/// An access token, its refresh token, when it expires, and whose it is.
+impl Role {
+    /// The role's name as the wire and this crate's JSON write it: `visitor`, `member`,
+    /// `app`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Visitor => "visitor",
+            Self::Member => "member",
+            Self::App => "app",
+        }
+    }
+}
+
+/// Who a member is: what an app keys its own data by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberIdentity {
+    /// The member's Wix id (the identity id, a GUID).
+    pub id: String,
+    /// The login email, where Wix gave it (the custom login's answers do; Token Info, the
+    /// source after a Wix-managed or social login, does not).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+impl MemberIdentity {
+    /// The identity of a Login, Register or Verify answer, when it names the member.
+    pub fn from_identity(identity: &types::Identity) -> Option<Self> {
+        Some(Self {
+            id: identity.id.clone()?,
+            email: identity.email.as_ref().and_then(|e| e.address.clone()),
+        })
+    }
+}
+
+/// An access token, its refresh token, when it expires, whose it is and, for a member, who.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Tokens {
     /// The access token, sent raw in `Authorization`.
@@ -28,6 +61,10 @@ pub struct Tokens {
     pub expires_at: u64,
     /// Whose tokens these are.
     pub role: Role,
+    /// The member, when known: recorded once when a login is established and kept through
+    /// refreshes, so nothing asks Wix who the member is per request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member: Option<MemberIdentity>,
 }
 
 impl Tokens {
@@ -45,6 +82,7 @@ impl Tokens {
             refresh_token: response.refresh_token.map(Into::into),
             expires_at: requested_at.saturating_add(lifetime),
             role,
+            member: None,
         }
     }
 
@@ -54,12 +92,13 @@ impl Tokens {
     }
 
     /// The tokens after a refresh: the new access token, the new refresh token or, when the
-    /// server sent none, the old one (RFC 6749 §6), and the same role.
+    /// server sent none, the old one (RFC 6749 §6), the same role and the same member.
     pub(crate) fn refreshed(&self, response: types::TokenResponse, requested_at: u64) -> Self {
         let mut next = Self::from_response(response, self.role, requested_at);
         if next.refresh_token.is_none() {
             next.refresh_token = self.refresh_token.clone();
         }
+        next.member = self.member.clone();
         next
     }
 }

@@ -1,7 +1,7 @@
 //! The members site of `cargo run -p wix-auth-axum --example site`: home page, custom login
 //! and registration forms, "Log in with Wix", the verification-code page, a member page that
-//! calls Wix's Get My Member *as the member*, and logout. The browser tests drive this same
-//! app.
+//! calls Wix's Get My Member *as the member* (through `Member::client`, which refreshes and
+//! retries once on a 401), and logout. The browser tests drive this same app.
 
 use axum::Router;
 use axum::extract::State;
@@ -15,8 +15,6 @@ use wix_auth_axum::{AuthFailure, AuthOutcome, MaybeMember, Member, WixAccess, Wi
 pub struct Site {
     /// The Wix API base URL (the sandbox's, or `https://www.wixapis.com`).
     pub wix_base: String,
-    /// For calls to Wix as the member.
-    pub http: reqwest::Client,
 }
 
 /// The site's router, with the login routes merged in and the session layer around it.
@@ -119,12 +117,11 @@ async fn register_page() -> Html<String> {
     )
 }
 
-/// The member page: Get My Member, called with the member's own access token.
+/// The member page: who the member is, and Get My Member called as the member.
 async fn members_page(State(site): State<Site>, member: Member) -> Response {
-    let answer = site
-        .http
+    let answer = member
+        .client()
         .get(format!("{}/members/v1/members/my", site.wix_base))
-        .header("authorization", member.access_token().expose_secret())
         .send()
         .await;
     let json: serde_json::Value = match answer {
@@ -134,24 +131,29 @@ async fn members_page(State(site): State<Site>, member: Member) -> Response {
             return (StatusCode::BAD_GATEWAY, failure.message()).into_response();
         }
     };
-    let email = json["member"]["loginEmail"].as_str().unwrap_or_default();
-    let email = email
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
+    let email = escape(json["member"]["loginEmail"].as_str().unwrap_or_default());
+    let wix_id = escape(json["member"]["id"].as_str().unwrap_or_default());
     page(
         "Your member page",
         &format!(
-            "<h1>Your member page</h1><p>Get My Member, as the member: \
-             <span id=\"email\">{email}</span></p><p><a href=\"/\">Home</a></p>{}",
+            "<h1>Your member page</h1><p>You are <span id=\"member-id\">{}</span>. \
+             Get My Member, as the member: <span id=\"email\">{email}</span> \
+             (<span id=\"wix-id\">{wix_id}</span>)</p><p><a href=\"/\">Home</a></p>{}",
+            escape(member.id()),
             logout_form(&member)
         ),
     )
     .into_response()
 }
 
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// Whose access token a call to Wix from this request would carry: a member's, or a
 /// visitor's minted on the first such request.
 async fn whoami(access: WixAccess) -> String {
-    format!("{:?}", access.role).to_lowercase()
+    access.role.as_str().to_string()
 }

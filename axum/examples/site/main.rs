@@ -58,10 +58,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .allow_insecure_loopback()
         .pages(app::pages)
         .build()?;
-    let site = app::Site {
-        wix_base,
-        http: wix_auth_generated::http_client_builder().build()?,
-    };
+    let site = app::Site { wix_base };
     println!("Members site: {site_url}/");
     axum::serve(listener, app::app(&web, site)).await?;
     Ok(())

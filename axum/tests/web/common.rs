@@ -4,8 +4,12 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
-use wix_auth_axum::WixAuthWeb;
-use wix_auth_flows::{MemoryStore, TokenStore, WixAuth};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::SystemTime;
+
+use wix_auth_axum::{WixAuthWeb, WixAuthWebBuilder};
+use wix_auth_flows::store::StoreError;
+use wix_auth_flows::{MemoryStore, TokenStore, Tokens, WixAuth};
 use wix_auth_sandbox::{
     AuthorizeMode, Lifetimes, ManualClock, OAuthClient, Policy, RunningSandbox, Sandbox,
     SandboxBuilder,
@@ -131,13 +135,21 @@ impl Wix {
         store: S,
         clock: Option<&Clocks>,
     ) -> String {
-        let web = WixAuthWeb::builder(self.auth(clock), store)
+        self.serve_configured(store, clock, |builder| builder).await
+    }
+
+    /// Serves the example site over `store`, with what `configure` adds to the builder.
+    pub async fn serve_configured<S: TokenStore + 'static>(
+        &mut self,
+        store: S,
+        clock: Option<&Clocks>,
+        configure: impl FnOnce(WixAuthWebBuilder) -> WixAuthWebBuilder,
+    ) -> String {
+        let builder = WixAuthWeb::builder(self.auth(clock), store)
             .cookie_key(&KEY)
             .allow_insecure_loopback()
-            .pages(app::pages)
-            .build()
-            .unwrap();
-        self.serve_web(web).await
+            .pages(app::pages);
+        self.serve_web(configure(builder).build().unwrap()).await
     }
 
     /// Serves the example site of `web`.
@@ -149,7 +161,6 @@ impl Wix {
         let url = format!("http://{}", listener.local_addr().unwrap());
         let site = app::Site {
             wix_base: self.sandbox.base_url().to_string(),
-            http: wix_auth_generated::http_client_builder().build().unwrap(),
         };
         let router = app::app(&web, site);
         tokio::spawn(async move {
@@ -390,4 +401,56 @@ pub async fn assert_lands_on_members(
     assert_eq!(answer.status(), 303);
     assert_eq!(location(&answer), "/members");
     assert_member(agent, site, email).await;
+}
+
+/// A memory store the test can switch off (every call then fails as a store that is down
+/// would), and that remembers the keys it saved.
+#[derive(Debug, Default)]
+pub struct FlakyStore {
+    inner: MemoryStore,
+    down: AtomicBool,
+    pub saved: Mutex<Vec<String>>,
+}
+
+impl FlakyStore {
+    pub fn set_down(&self, down: bool) {
+        self.down.store(down, Ordering::SeqCst);
+    }
+
+    fn check(&self) -> Result<(), StoreError> {
+        if self.down.load(Ordering::SeqCst) {
+            Err(StoreError::unavailable("flaky", "switched off by the test"))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// The key saved last.
+    pub fn last_key(&self) -> String {
+        self.saved.lock().unwrap().last().cloned().unwrap()
+    }
+}
+
+#[async_trait::async_trait]
+impl TokenStore for FlakyStore {
+    async fn load(&self, key: &str) -> Result<Option<Tokens>, StoreError> {
+        self.check()?;
+        self.inner.load(key).await
+    }
+
+    async fn save(
+        &self,
+        key: &str,
+        tokens: &Tokens,
+        expires_at: SystemTime,
+    ) -> Result<(), StoreError> {
+        self.check()?;
+        self.saved.lock().unwrap().push(key.to_string());
+        self.inner.save(key, tokens, expires_at).await
+    }
+
+    async fn clear(&self, key: &str) -> Result<(), StoreError> {
+        self.check()?;
+        self.inner.clear(key).await
+    }
 }

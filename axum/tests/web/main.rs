@@ -6,5 +6,7 @@
 mod app;
 #[allow(dead_code)]
 mod common;
+mod identity;
 mod logins;
+mod outages;
 mod security;

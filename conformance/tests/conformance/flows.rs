@@ -232,6 +232,7 @@ async fn flow_password_reset_and_logout_sequence() {
             refresh_token: None,
             expires_at: u64::MAX,
             role: Role::Member,
+            member: None,
         })
         .await
         .unwrap();

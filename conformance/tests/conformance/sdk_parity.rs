@@ -360,6 +360,7 @@ async fn sdk_renew_token() {
         refresh_token: Some("JWS.member-refresh".into()),
         expires_at: 0,
         role: Role::Member,
+        member: None,
     };
     let ours = recorded(async |auth| {
         auth.refresh(&tokens).await.unwrap();

@@ -31,7 +31,7 @@ proptest! {
             shows(&ClientSecret::new(secret.as_str())),
             shows(&CodeVerifier::parse(&secret).unwrap()),
             shows(&wix_auth_generated::Secret::new(secret.as_str())),
-            shows(&Tokens { access_token: secret.as_str().into(), refresh_token: Some(secret.as_str().into()), expires_at: 1, role: Role::Member }),
+            shows(&Tokens { access_token: secret.as_str().into(), refresh_token: Some(secret.as_str().into()), expires_at: 1, role: Role::Member, member: None }),
         ];
         for text in rendered {
             prop_assert!(!text.contains(&secret), "{}", text);
@@ -73,6 +73,7 @@ async fn secret_file_store_is_owner_only() {
         refresh_token: Some("R".into()),
         expires_at: 1,
         role: Role::Member,
+        member: None,
     };
     let expires_at = std::time::SystemTime::now() + std::time::Duration::from_secs(60);
     store.save("k", &tokens, expires_at).await.unwrap();

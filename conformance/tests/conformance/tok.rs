@@ -19,6 +19,7 @@ fn member(expires_at: u64) -> Tokens {
         refresh_token: Some("R0".into()),
         expires_at,
         role: Role::Member,
+        member: None,
     }
 }
 

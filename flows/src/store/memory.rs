@@ -178,6 +178,7 @@ mod tests {
             refresh_token: None,
             expires_at: 0,
             role: Role::Visitor,
+            member: None,
         }
     }
 

@@ -20,6 +20,7 @@ fn member_tokens(expires_at: u64) -> Tokens {
         refresh_token: Some("OLD-REFRESH".into()),
         expires_at,
         role: Role::Member,
+        member: None,
     }
 }
 

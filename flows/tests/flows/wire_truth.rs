@@ -375,6 +375,7 @@ async fn refresh_error(template: ResponseTemplate) -> Error {
         refresh_token: Some("JWS.r".into()),
         expires_at: 0,
         role: Role::Member,
+        member: None,
     };
     auth.refresh(&tokens).await.unwrap_err()
 }

@@ -7,7 +7,7 @@ use std::time::{Duration, SystemTime};
 
 use wix_auth_flows::clock::ManualClock;
 use wix_auth_flows::store::{ExpiredDeletion, StoreError, TokenStore};
-use wix_auth_flows::{CallbackError, Error, Role, Sessions, Tokens, WixAuth};
+use wix_auth_flows::{CallbackError, Error, MemberIdentity, Role, Sessions, Tokens, WixAuth};
 use wix_auth_sandbox::{RefreshPolicy, RunningSandbox, Sandbox};
 
 use crate::common::{flows_for, flows_with_clock, registered_member};
@@ -33,6 +33,7 @@ fn tokens(access: &str, role: Role, refresh: Option<&str>) -> Tokens {
         refresh_token: refresh.map(Into::into),
         expires_at: 1_700_000_000,
         role,
+        member: None,
     }
 }
 
@@ -45,13 +46,12 @@ pub async fn round_trips(store: &impl StoreUnderTest) {
     let one = store.instance().await;
     let two = store.instance().await;
     assert!(one.load("absent").await.unwrap().is_none());
-    one.save(
-        "member",
-        &tokens("A1", Role::Member, Some("R1")),
-        in_a_day(),
-    )
-    .await
-    .unwrap();
+    let mut member = tokens("A1", Role::Member, Some("R1"));
+    member.member = Some(MemberIdentity {
+        id: "5c4f0f48-0c3e-4b7e-9d3a-2d8f4c1b6a70".into(),
+        email: Some("ann@example.com".into()),
+    });
+    one.save("member", &member, in_a_day()).await.unwrap();
     one.save("visitor", &tokens("V1", Role::Visitor, None), in_a_day())
         .await
         .unwrap();
@@ -65,6 +65,10 @@ pub async fn round_trips(store: &impl StoreUnderTest) {
         ),
         ("A1", Some("R1"), 1_700_000_000, Role::Member),
         "every field comes back"
+    );
+    assert_eq!(
+        member.member.unwrap().email.as_deref(),
+        Some("ann@example.com")
     );
     let visitor = two.load("visitor").await.unwrap().unwrap();
     assert!(visitor.refresh_token.is_none());

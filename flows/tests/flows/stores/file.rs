@@ -53,6 +53,7 @@ fn member_tokens(expires_at: u64) -> Tokens {
         refresh_token: Some("OLD-REFRESH".into()),
         expires_at,
         role: Role::Member,
+        member: None,
     }
 }
 
@@ -112,6 +113,7 @@ async fn concurrent_saves_always_leave_a_readable_file() {
                         refresh_token: None,
                         expires_at: i,
                         role: Role::Visitor,
+                        member: None,
                     };
                     let key = format!("key-{w}");
                     store.save(&key, &tokens, in_an_hour()).await.unwrap();

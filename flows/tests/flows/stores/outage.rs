@@ -72,6 +72,7 @@ async fn an_outage_mid_refresh_loses_nothing(
         refresh_token: Some("REFRESH-0".into()),
         expires_at: NOW + 30,
         role: Role::Member,
+        member: None,
     };
     sessions.get("member").set(&member).await.unwrap();
 

@@ -118,6 +118,7 @@ async fn a_session_lives_in_redis_for_exactly_its_lifetime() {
         refresh_token: None,
         expires_at: 1,
         role: Role::Member,
+        member: None,
     };
     let in_a_day = SystemTime::now() + Duration::from_secs(86_400);
     store.save("member", &tokens, in_a_day).await.unwrap();
@@ -150,6 +151,7 @@ async fn a_client_built_with_its_own_tls_settings_is_a_store() {
         refresh_token: None,
         expires_at: 1,
         role: Role::Visitor,
+        member: None,
     };
     let in_a_minute = SystemTime::now() + Duration::from_secs(60);
     store.save("v", &tokens, in_a_minute).await.unwrap();
