@@ -1,6 +1,6 @@
 //! What the `Member` extractor costs on a page: a handler taking `Member` behind the session
-//! layer (cookie decrypt + store lookup, tokens fresh) against the same handler bare, in
-//! the same run. `cargo bench -p wix-auth-axum --bench extractor`.
+//! layer (cookie decrypt + store lookup, tokens fresh) and answering `member.id()` against
+//! the same handler bare, in the same run. `cargo bench -p wix-auth-axum --bench extractor`.
 
 use axum::Router;
 use axum::body::Body;
@@ -33,14 +33,13 @@ fn bench(c: &mut Criterion) {
             .build()
             .unwrap();
         let member_app = Router::new()
-            .route(
-                "/page",
-                get(|m: Member| async move { m.expires_at().to_string() }),
-            )
+            .route("/page", get(|m: Member| async move { m.id().to_string() }))
             .merge(web.router())
             .layer(web.layer());
-        let bare_app: Router =
-            Router::new().route("/page", get(|| async { "1700000000".to_string() }));
+        let bare_app: Router = Router::new().route(
+            "/page",
+            get(|| async { "5c4f0f48-0c3e-4b7e-9d3a-2d8f4c1b6a70".to_string() }),
+        );
         let register = Request::post("/auth/register")
             .header("content-type", "application/x-www-form-urlencoded")
             .body(Body::from(

@@ -5,6 +5,8 @@
 //! session id.
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "axum-login")]
+pub mod axum_login;
 mod carrier;
 mod config;
 mod extract;
