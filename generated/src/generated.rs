@@ -1240,6 +1240,25 @@ pub mod types {
         )]
         pub str_value: ::std::option::Option<::std::string::String>,
     }
+    ///Custom profile fields, in either form Wix accepts: the array `@wix/sdk` sends and every answer carries (extended-field keys without the `custom.` prefix, each with a typed value), or the object the REST docs' Profile table gives (field name → value).
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, schemars::JsonSchema)]
+    #[serde(untagged)]
+    pub enum CustomFields {
+        Array(::std::vec::Vec<CustomField>),
+        Object(::serde_json::Map<::std::string::String, ::serde_json::Value>),
+    }
+    impl ::std::convert::From<::std::vec::Vec<CustomField>> for CustomFields {
+        fn from(value: ::std::vec::Vec<CustomField>) -> Self {
+            Self::Array(value)
+        }
+    }
+    impl ::std::convert::From<::serde_json::Map<::std::string::String, ::serde_json::Value>>
+        for CustomFields
+    {
+        fn from(value: ::serde_json::Map<::std::string::String, ::serde_json::Value>) -> Self {
+            Self::Object(value)
+        }
+    }
     ///A typed value; exactly one property is set.
     #[derive(
         ::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, schemars::JsonSchema,
@@ -1781,13 +1800,11 @@ pub mod types {
         ///Company name (at most 1000 characters).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub company: ::std::option::Option<::std::string::String>,
-        ///Custom fields (extended-field keys without the `custom.` prefix).
         #[serde(
             rename = "customFields",
-            default,
-            skip_serializing_if = "::std::vec::Vec::is_empty"
+            skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub custom_fields: ::std::vec::Vec<CustomField>,
+        pub custom_fields: ::std::option::Option<CustomFields>,
         ///Deprecated; use `secondaryEmails`.
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub emails: ::std::vec::Vec<::std::string::String>,

@@ -71,16 +71,30 @@ impl Default for Config {
     }
 }
 
+/// Whether two URLs are the same once parsed (the WHATWG URL standard, as a browser sees
+/// them): an origin with an empty path is that origin with `/` (what `window.location.origin`
+/// gives against what is registered), scheme and host compare without case, and a default
+/// port equals none. Everything else compares as written — path (`/cb` is not `/cb/`),
+/// query, fragment, percent-encoding — because Wix matches allowed URLs exactly and the
+/// sandbox must not accept what Wix would refuse. A value that does not parse compares as a
+/// string.
+pub fn same_url(allowed: &str, given: &str) -> bool {
+    match (url::Url::parse(allowed), url::Url::parse(given)) {
+        (Ok(allowed), Ok(given)) => allowed == given,
+        _ => allowed == given,
+    }
+}
+
 /// An OAuth app (client) registered on the site.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct OAuthClient {
     /// The client ID.
     pub id: String,
-    /// Allowed authorization redirect URIs, matched exactly as Wix does.
+    /// Allowed authorization redirect URIs, matched as Wix does (see [`same_url`]).
     #[serde(default)]
     pub redirect_uris: Vec<String>,
-    /// Allowed `postFlowUrl` / `postLogoutRedirectUri` values, matched exactly.
+    /// Allowed `postFlowUrl` / `postLogoutRedirectUri` values, matched as redirect URIs are.
     #[serde(default)]
     pub post_flow_urls: Vec<String>,
     /// The secret for the `client_credentials` grant; `None` means the client cannot use it.
@@ -120,6 +134,20 @@ impl OAuthClient {
     pub fn allowed_origin(mut self, origin: impl Into<String>) -> Self {
         self.allowed_origins.push(origin.into());
         self
+    }
+
+    /// Whether `uri` is one of the client's redirect URIs (see [`same_url`]).
+    pub fn allows_redirect_uri(&self, uri: &str) -> bool {
+        self.redirect_uris
+            .iter()
+            .any(|allowed| same_url(allowed, uri))
+    }
+
+    /// Whether `url` is one of the client's post-flow URLs (see [`same_url`]).
+    pub fn allows_post_flow_url(&self, url: &str) -> bool {
+        self.post_flow_urls
+            .iter()
+            .any(|allowed| same_url(allowed, url))
     }
 
     /// Sets the `client_credentials` secret.

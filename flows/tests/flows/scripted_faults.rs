@@ -319,3 +319,33 @@ async fn every_error_says_what_the_caller_can_do() {
         "createAccessToken: could not connect"
     );
 }
+
+#[tokio::test]
+async fn login_errors_are_classified_by_their_code_whatever_the_status() {
+    // The live API answers an unknown email 404 where older captures showed 401; the code,
+    // not the status, says what happened.
+    for status in [400, 401, 403, 404, 409] {
+        for (code, expected) in [
+            ("-19999", "UnknownAccount"),
+            ("-19976", "InvalidCredentials"),
+            ("-19995", "EmailExists"),
+        ] {
+            let body = json!({
+                "message": "refused",
+                "details": {"applicationError": {"code": code, "description": "refused"}}
+            });
+            let err = login_answer(ResponseTemplate::new(status).set_body_json(body))
+                .await
+                .unwrap_err();
+            let got = match &err {
+                Error::UnknownAccount(_) => "UnknownAccount",
+                Error::InvalidCredentials(_) => "InvalidCredentials",
+                Error::EmailExists(_) => "EmailExists",
+                other => panic!("{code} at {status}: {other:?}"),
+            };
+            assert_eq!(got, expected, "{code} at {status}");
+            assert_eq!(err.kind(), wix_auth_flows::ErrorKind::Input);
+            assert_eq!(err.context().unwrap().status, Some(status));
+        }
+    }
+}

@@ -40,9 +40,9 @@ impl From<ControlError> for SiteError {
             }
             ControlError::EmailExists => SiteError::refused(codes::EMAIL_EXISTS, error.to_string()),
             ControlError::NoSuchMember => SiteError::NotFound("No member has this email"),
-            ControlError::NoManualClock => {
-                SiteError::refused("FAILED_PRECONDITION", error.to_string())
-            }
+            ControlError::NoManualClock => SiteError::Precondition(
+                "The sandbox runs on the system clock: start it with a manual clock to move time",
+            ),
             ControlError::Randomness => SiteError::Randomness,
         }
     }

@@ -8,14 +8,16 @@ use wix_auth_generated::{codes, types};
 use super::wire::json_response;
 use crate::site::{GrantError, SiteError};
 
-/// The status Wix answers an application error code with.
+/// The status Wix answers an application error code with. An unknown email is 404 (Wix's
+/// own REST reference maps -19999 "identity-not-found (404)", as a capture of the live API
+/// shows); a failed precondition is 428, the status Wix's error documentation gives it.
 fn status_of(code: &str) -> StatusCode {
     match code {
-        codes::INVALID_CREDENTIALS | codes::UNKNOWN_EMAIL | "UNAUTHENTICATED" => {
-            StatusCode::UNAUTHORIZED
-        }
+        codes::INVALID_CREDENTIALS | "UNAUTHENTICATED" => StatusCode::UNAUTHORIZED,
+        codes::UNKNOWN_EMAIL => StatusCode::NOT_FOUND,
         codes::RESET_PASSWORD | codes::PENDING_APPROVAL => StatusCode::FORBIDDEN,
-        codes::EMAIL_EXISTS | "FAILED_PRECONDITION" => StatusCode::CONFLICT,
+        codes::EMAIL_EXISTS => StatusCode::CONFLICT,
+        "FAILED_PRECONDITION" => StatusCode::PRECONDITION_REQUIRED,
         "PAYLOAD_TOO_LARGE" => StatusCode::PAYLOAD_TOO_LARGE,
         "METHOD_NOT_ALLOWED" => StatusCode::METHOD_NOT_ALLOWED,
         _ => StatusCode::BAD_REQUEST,
@@ -114,6 +116,8 @@ mod tests {
     fn each_error_has_its_status() {
         let status = |e: SiteError| e.into_response().status().as_u16();
         assert_eq!(status(SiteError::refused(codes::EMAIL_EXISTS, "x")), 409);
+        assert_eq!(status(SiteError::refused(codes::UNKNOWN_EMAIL, "x")), 404);
+        assert_eq!(status(SiteError::refused("FAILED_PRECONDITION", "x")), 428);
         assert_eq!(
             status(SiteError::refused(codes::INVALID_CREDENTIALS, "x")),
             401

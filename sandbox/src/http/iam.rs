@@ -16,10 +16,13 @@ use super::extract::{Caller, Keys};
 use super::wire::{WixJson, ok, ok_with_identity};
 use crate::site::{Site, SiteError};
 
-/// The IAM routes.
+/// The paths of Authentication, at its main path and its alias.
+const AUTHENTICATION: [&str; 2] = ["/_api/iam/authentication", "/iam/authentication"];
+
+/// The IAM API routes (called from code, a browser's included: CORS applies).
 pub fn router() -> Router<Arc<Site>> {
     let mut router = Router::new();
-    for prefix in ["/_api/iam/authentication", "/iam/authentication"] {
+    for prefix in AUTHENTICATION {
         router = router
             .route(&format!("{prefix}/v2/register"), post(register))
             .route(&format!("{prefix}/v2/login"), post(login))
@@ -28,7 +31,6 @@ pub fn router() -> Router<Arc<Site>> {
                 &format!("{prefix}/v2/change-password"),
                 post(change_password),
             )
-            .route(&format!("{prefix}/v1/logout"), get(logout))
             .route(&format!("{prefix}/v2/validate-email"), post(validate_email));
     }
     router = router
@@ -41,6 +43,15 @@ pub fn router() -> Router<Arc<Site>> {
                 post(send_recovery_email),
             )
             .route(&format!("{prefix}/v1/recover"), post(recover));
+    }
+    router
+}
+
+/// The logout URL a browser navigates to (a page: no CORS).
+pub fn logout_router() -> Router<Arc<Site>> {
+    let mut router = Router::new();
+    for prefix in AUTHENTICATION {
+        router = router.route(&format!("{prefix}/v1/logout"), get(logout));
     }
     router
 }

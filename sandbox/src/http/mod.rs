@@ -3,6 +3,7 @@
 //! error mapping and the wire conventions they share.
 
 mod control;
+mod cors;
 mod error;
 mod extract;
 mod iam;
@@ -22,14 +23,20 @@ use crate::site::Site;
 /// The sandbox's router.
 pub(crate) fn router(site: Arc<Site>) -> Router {
     let limit = site.config.limits.max_body_bytes;
-    let router = Router::new()
+    // What code calls (a page's `fetch` included) answers browsers from any origin, as Wix's
+    // API does; what a browser navigates to (authorize, login, provider and logout pages)
+    // needs no CORS and gets none.
+    let api = Router::new()
         .merge(iam::router())
         .merge(oauth::router())
         .merge(redirects::router())
         .merge(members::router())
-        .merge(pages::router())
         .merge(control::router())
         .fallback(wire::not_found)
+        .layer(axum::middleware::from_fn(cors::answer_browsers));
+    let router = api
+        .merge(pages::router())
+        .merge(iam::logout_router())
         .layer(DefaultBodyLimit::max(limit))
         .layer(axum::middleware::map_response(wire::stamp));
     #[cfg(feature = "spec-check")]

@@ -64,7 +64,7 @@ pub fn check_client_and_redirect(
             _ => Err(AuthorizeProblem::MissingRedirect),
         };
     }
-    if client.redirect_uris.iter().any(|u| u == redirect_uri) {
+    if client.allows_redirect_uri(redirect_uri) {
         Ok(())
     } else {
         Err(AuthorizeProblem::UnregisteredRedirect)

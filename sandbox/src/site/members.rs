@@ -43,10 +43,14 @@ fn check_email(field: &'static str, email: &str) -> Result<(), SiteError> {
     }
 }
 
-/// Refuses profile values outside the npm types: an open enum (`privacyStatus`, a tag) with
-/// a value Wix does not define, and a custom field whose value sets none of the typed keys
-/// (an unknown key such as `text` would otherwise be stored as `{}`).
-fn check_profile(profile: &types::IdentityProfile) -> Result<(), SiteError> {
+/// A profile as the member record keeps it: refused when a value is outside the npm types —
+/// an open enum (`privacyStatus`, a tag) with a value Wix does not define, a custom field
+/// whose value sets none of the typed keys (an unknown key such as `text` would otherwise be
+/// stored as `{}`) — and its custom fields in the array form every answer carries, whichever
+/// form they came in (the REST docs' object of field name → value, or `@wix/sdk`'s array).
+fn checked_profile(
+    mut profile: types::IdentityProfile,
+) -> Result<types::IdentityProfile, SiteError> {
     let unknown = |path: String, value: &str| {
         Err(SiteError::invalid(
             path.clone(),
@@ -72,7 +76,15 @@ fn check_profile(profile: &types::IdentityProfile) -> Result<(), SiteError> {
             return unknown(format!("profile.addresses[{i}].tag"), value);
         }
     }
-    for (i, custom) in profile.custom_fields.iter().enumerate() {
+    let fields = match profile.custom_fields.take() {
+        None => Vec::new(),
+        Some(types::CustomFields::Array(fields)) => fields,
+        Some(types::CustomFields::Object(object)) => object
+            .into_iter()
+            .map(|(name, value)| custom_field(name, value))
+            .collect::<Result<_, _>>()?,
+    };
+    for (i, custom) in fields.iter().enumerate() {
         let typed = custom.value.as_ref().is_some_and(|v| {
             v.str_value.is_some()
                 || v.num_value.is_some()
@@ -89,7 +101,30 @@ fn check_profile(profile: &types::IdentityProfile) -> Result<(), SiteError> {
             ));
         }
     }
-    Ok(())
+    profile.custom_fields = Some(types::CustomFields::Array(fields));
+    Ok(profile)
+}
+
+/// A custom field of the object form (`"favColor": "blue"`) as the array form's
+/// `{name, value: {strValue}}`: strings, numbers and booleans; anything else is refused.
+fn custom_field(name: String, value: serde_json::Value) -> Result<types::CustomField, SiteError> {
+    let mut typed = types::CustomFieldValue::default();
+    match value {
+        serde_json::Value::String(s) => typed.str_value = Some(s),
+        serde_json::Value::Number(n) => typed.num_value = n.as_f64(),
+        serde_json::Value::Bool(b) => typed.bool_value = Some(b),
+        _ => {
+            return Err(SiteError::invalid(
+                format!("profile.customFields.{name}"),
+                "INVALID_ARGUMENT",
+                "A custom field's value is a string, a number or a boolean",
+            ));
+        }
+    }
+    Ok(types::CustomField {
+        name: Some(name),
+        value: Some(typed),
+    })
 }
 
 /// The error a used, expired or unknown state token gets.
@@ -192,14 +227,12 @@ impl Site {
         self.check_captcha(&body.captcha_tokens)?;
         let email = body.login_id.email.trim();
         check_email("loginId.email", email)?;
-        if let Some(profile) = &body.profile {
-            check_profile(profile)?;
-        }
+        let profile = body.profile.map(checked_profile).transpose()?;
         let hash = self
             .hash_new_password("password", body.password.as_ref())
             .await?;
         let mut member = self.new_member(email, Some(hash))?;
-        member.profile = body.profile.map(Box::new);
+        member.profile = profile.map(Box::new);
         let mut store = self.store();
         if store.member_by_email(email).is_some() {
             return Err(SiteError::refused(
@@ -352,9 +385,7 @@ impl Site {
         }
         let email = body.login_id.email.trim();
         check_email("loginId.email", email)?;
-        if let Some(profile) = &body.profile {
-            check_profile(profile)?;
-        }
+        let profile = body.profile.map(checked_profile).transpose()?;
         let now = self.now();
         let fresh = self.new_member(email, None)?;
         let mut store = self.store();
@@ -370,7 +401,7 @@ impl Site {
             .members
             .get_mut(&id)
             .ok_or(SiteError::NotFound("No such member"))?;
-        if let Some(profile) = body.profile {
+        if let Some(profile) = profile {
             member.profile = Some(Box::new(profile));
         }
         if body.verify_email {
@@ -442,10 +473,7 @@ impl Site {
             .clients
             .iter()
             .filter(|c| client_id.is_none_or(|id| id == c.id))
-            .any(|c| {
-                c.post_flow_urls.iter().any(|u| u == target)
-                    || c.redirect_uris.iter().any(|u| u == target)
-            });
+            .any(|c| c.allows_post_flow_url(target) || c.allows_redirect_uri(target));
         if allowed {
             Ok(Some(target.to_string()))
         } else {

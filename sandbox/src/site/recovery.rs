@@ -33,7 +33,7 @@ impl Site {
                     .clients
                     .iter()
                     .filter(|c| client_id.as_ref().is_none_or(|id| *id == c.id))
-                    .any(|c| c.redirect_uris.iter().any(|u| u == url.as_str()));
+                    .any(|c| c.allows_redirect_uri(url.as_str()));
                 if !allowed {
                     return Err(SiteError::invalid(
                         "redirect.url",

@@ -25,7 +25,7 @@ fn require_post_flow_url<'a>(
     mut clients: impl Iterator<Item = &'a OAuthClient>,
     url: &str,
 ) -> Result<(), SiteError> {
-    if clients.any(|c| c.post_flow_urls.iter().any(|u| u == url)) {
+    if clients.any(|c| c.allows_post_flow_url(url)) {
         Ok(())
     } else {
         Err(SiteError::invalid(

@@ -4,6 +4,7 @@
 mod common;
 
 mod account;
+mod browsers;
 mod concurrency;
 mod config_and_binary;
 mod findings;

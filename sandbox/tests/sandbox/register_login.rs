@@ -166,7 +166,11 @@ async fn login_succeeds_and_reports_wrong_password_and_unknown_email() {
     let wrong = env.login("ann@example.com", "wrong-pw").await.unwrap_err();
     assert_eq!((wrong.status, wrong.code()), (401, "-19976".into()));
     let unknown = env.login("zed@example.com", "secret-pw").await.unwrap_err();
-    assert_eq!((unknown.status, unknown.code()), (401, "-19999".into()));
+    assert_eq!(
+        (unknown.status, unknown.code()),
+        (404, "-19999".into()),
+        "Login V2 answers an unknown email 404, as the live API does"
+    );
 }
 
 #[tokio::test]
@@ -195,7 +199,7 @@ async fn repeated_failures_are_throttled_until_the_window_passes() {
     assert_eq!((throttled.status, throttled.code()), (429, "-19959".into()));
     assert_eq!(throttled.headers["retry-after"], "900");
     let other = env.login("other@example.com", "x").await.unwrap_err();
-    assert_eq!(other.status, 401, "throttling is per email");
+    assert_eq!(other.status, 404, "throttling is per email: an unknown one");
 
     env.clock.advance(900);
     let answer = env.login("thr@example.com", "secret-pw").await.unwrap();
