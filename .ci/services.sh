@@ -49,7 +49,8 @@ wait_for() {
 }
 
 start_redis() {
-  local tls="$services_dir/tls"
+  local tls="$services_dir/tls" port
+  for port in 16379 16380 17001 17002 17003; do require_free_port "$port"; done
   redis_node plain --port 16379
   redis_node tls --port 0 --tls-port 16380 --tls-cert-file "$tls/server.crt" \
     --tls-key-file "$tls/server.key" --tls-ca-cert-file "$tls/ca.crt" --tls-auth-clients no
@@ -73,9 +74,23 @@ as_postgres() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-start_postgres() {
+# PostgreSQL's programs (Debian keeps them off PATH, one directory per major version).
+find_postgres() {
   PG_BIN="$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")"
   export PG_BIN
+}
+
+# Refuses to start over a server another run left on one of our ports.
+require_free_port() {
+  if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
+    echo "port $1 is in use: stop what listens there (a previous run's servers?)" >&2
+    return 1
+  fi
+}
+
+start_postgres() {
+  find_postgres
+  require_free_port 15432
   local dir="$services_dir/postgres" password="ci-$RANDOM-$RANDOM"
   mkdir -p "$dir"
   cp "$services_dir/tls/server.crt" "$services_dir/tls/server.key" "$dir/"
@@ -105,7 +120,8 @@ stop_services() {
   for pidfile in "$services_dir"/redis-*.pid; do
     [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null
   done
-  if [ -d "$services_dir/postgres/data" ] && [ -n "${PG_BIN:-}" ]; then
+  if [ -d "$services_dir/postgres/data" ]; then
+    [ -n "${PG_BIN:-}" ] || find_postgres
     as_postgres "$PG_BIN/pg_ctl" -D "$services_dir/postgres/data" -m fast -w stop >/dev/null 2>&1
   fi
   return 0
