@@ -41,6 +41,8 @@ impl Browser {
         let url = format!("http://127.0.0.1:{port}");
         let profile = std::env::temp_dir().join(format!("wix-auth-axum-{name}-{port}"));
         let capabilities = serde_json::json!({
+            // The console's messages, for tests that check it holds no CORS error.
+            "goog:loggingPrefs": { "browser": "ALL" },
             "goog:chromeOptions": {
                 "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
                 "args": [

@@ -14,3 +14,4 @@ mod app;
 mod common;
 mod driver;
 mod pages;
+mod sandbox_apps;
