@@ -118,11 +118,11 @@ start_services() {
 stop_services() {
   local pidfile
   for pidfile in "$services_dir"/redis-*.pid; do
-    [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null
+    if [ -f "$pidfile" ]; then kill "$(cat "$pidfile")" 2>/dev/null || true; fi
   done
   if [ -d "$services_dir/postgres/data" ]; then
     [ -n "${PG_BIN:-}" ] || find_postgres
-    as_postgres "$PG_BIN/pg_ctl" -D "$services_dir/postgres/data" -m fast -w stop >/dev/null 2>&1
+    as_postgres "$PG_BIN/pg_ctl" -D "$services_dir/postgres/data" -m fast -w stop >/dev/null 2>&1 || true
   fi
   return 0
 }
