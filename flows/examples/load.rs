@@ -2,9 +2,12 @@
 //! register → login → redirect session → authorize → token) against a sandbox on loopback.
 //! Prints one JSON line of figures.
 //!
-//! `load --base-url URL [--concurrency N] [--flows N | --seconds S] [--seed N] [--check]`
+//! `load --base-url URL [--concurrency N] [--flows N | --seconds S] [--seed N] [--check]
+//! [--origin ORIGIN]`
 //! `--seed N` first adds N members through `/_sandbox/members`; `--check` (with `--seconds`)
-//! also redeems every code twice and, at the end, checks that each member exists once.
+//! also redeems every code twice and, at the end, checks that each member exists once;
+//! `--origin` sends `Origin` on every API call, as a browser app's page does (the sandbox
+//! then answers with CORS headers).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -21,6 +24,7 @@ struct Args {
     seconds: Option<u64>,
     seed: u64,
     check: bool,
+    origin: Option<String>,
 }
 
 fn args() -> Result<Args, String> {
@@ -31,6 +35,7 @@ fn args() -> Result<Args, String> {
         seconds: None,
         seed: 0,
         check: false,
+        origin: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -44,6 +49,7 @@ fn args() -> Result<Args, String> {
             "--seconds" => args.seconds = Some(value()?.parse().map_err(|_| "bad --seconds")?),
             "--seed" => args.seed = value()?.parse().map_err(|_| "bad --seed")?,
             "--check" => args.check = true,
+            "--origin" => args.origin = Some(value()?),
             other => return Err(format!("unknown argument {other}")),
         }
     }
@@ -203,9 +209,17 @@ async fn main() -> Result<(), String> {
     if args.seed > 0 {
         seed(&http, &args.base_url, args.seed).await?;
     }
+    let mut api = wix_auth_generated::http_client_builder();
+    if let Some(origin) = &args.origin {
+        let mut headers = reqwest::header::HeaderMap::new();
+        let origin = origin.parse().map_err(|_| "bad --origin")?;
+        headers.insert(reqwest::header::ORIGIN, origin);
+        api = api.default_headers(headers);
+    }
     let auth = WixAuth::builder(DEFAULT_CLIENT_ID)
         .base_url(&args.base_url)
         .redirect_uri(DEFAULT_REDIRECT_URI)
+        .http_client(api.build().map_err(|e| e.to_string())?)
         .build()
         .map_err(|e| e.to_string())?;
     let started = Instant::now();

@@ -45,12 +45,17 @@ async fn main() -> ExitCode {
     };
     // A closed stdout (the caller read the address and left) must not stop the server.
     let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "wix-sandbox listening on {}", sandbox.base_url());
+    let base = sandbox.base_url();
+    let _ = writeln!(out, "wix-sandbox listening on {base}");
+    let _ = writeln!(
+        out,
+        "  emails (codes, recovery links): {base}/_sandbox/outbox"
+    );
     for client in &sandbox.config().clients {
         let _ = writeln!(
             out,
-            "  client {} redirect URIs {:?}",
-            client.id, client.redirect_uris
+            "  client id {}: redirect URIs {:?}, post-flow URLs {:?}, allowed origins {:?}",
+            client.id, client.redirect_uris, client.post_flow_urls, client.allowed_origins
         );
     }
     let _ = out.flush();

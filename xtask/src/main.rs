@@ -82,6 +82,9 @@ enum Task {
         /// Instead: measure memory and latency with 1k, 10k and 100k members.
         #[arg(long)]
         growth: bool,
+        /// Instead: each level with and without CORS engaged (an Origin on every call).
+        #[arg(long)]
+        cors: bool,
     },
 }
 
@@ -132,6 +135,7 @@ fn main() -> ExitCode {
             flows,
             soak,
             growth,
+            cors,
         } => perf_task::load(
             &root,
             &perf_task::LoadPlan {
@@ -139,6 +143,7 @@ fn main() -> ExitCode {
                 flows,
                 soak,
                 growth,
+                cors,
             },
         ),
     };

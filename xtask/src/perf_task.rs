@@ -142,6 +142,48 @@ pub struct LoadPlan {
     pub soak: Option<u64>,
     /// Member counts for the cost-growth run, instead of the levels.
     pub growth: bool,
+    /// Instead: each level with and without an `Origin` on every call (CORS engaged or
+    /// not), alternating, three runs each.
+    pub cors: bool,
+}
+
+/// What answering browsers (CORS) costs the sandbox: each level run without and with an
+/// `Origin` on every call, alternating so both see the same machine, three times each; the
+/// median throughput of each and their ratio.
+fn cors_cost(root: &Path, plan: &LoadPlan) -> Result<(), String> {
+    println!("\n| concurrency | flows/s without Origin | flows/s with Origin (CORS) | ratio |");
+    println!("|---|---|---|---|");
+    for &concurrency in &plan.concurrency {
+        let mut without = Vec::new();
+        let mut with = Vec::new();
+        for _ in 0..3 {
+            for origin in [false, true] {
+                let sandbox = SandboxProcess::start(root)?;
+                let mut args = vec![
+                    "--concurrency".to_string(),
+                    concurrency.to_string(),
+                    "--flows".into(),
+                    plan.flows.to_string(),
+                ];
+                if origin {
+                    args.extend(["--origin".into(), "http://127.0.0.1:4321".into()]);
+                }
+                let report = load_run(root, &sandbox.url, &args)?;
+                let rate = report["flows_per_second"].as_f64().unwrap_or(0.0);
+                if origin { &mut with } else { &mut without }.push(rate);
+            }
+        }
+        let median = |rates: &mut Vec<f64>| {
+            rates.sort_by(f64::total_cmp);
+            rates[rates.len() / 2]
+        };
+        let (without, with) = (median(&mut without), median(&mut with));
+        println!(
+            "| {concurrency} | {without:.0} | {with:.0} | {:.3} |",
+            with / without
+        );
+    }
+    Ok(())
 }
 
 /// A sandbox process on a free loopback port.
@@ -268,6 +310,9 @@ pub fn load(root: &Path, plan: &LoadPlan) -> Result<(), String> {
         } else {
             Err("the soak found 5xx answers, duplicate members or a code redeemed twice".into())
         };
+    }
+    if plan.cors {
+        return cors_cost(root, plan);
     }
     if plan.growth {
         println!("\n| members | sandbox RSS | RSS per member | login flow p50 | p95 |");

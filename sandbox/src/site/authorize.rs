@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use url::Url;
 use wix_auth_generated::types;
 
-use super::store::{CodeGrant, MemberId, OpenCode, RedirectIntent, TokenKey};
+use super::store::{CodeGrant, MemberId, OpenCode, RedirectIntent};
 use super::{Site, SiteError};
 use crate::config::{AuthorizeMode, Config};
 use crate::crypto;
@@ -372,11 +372,7 @@ impl Site {
             Ok(member) => member,
             Err(error) => return Ok(form(LoginProblem::Credentials(error.message()))),
         };
-        let active = self
-            .store()
-            .members
-            .get(&member)
-            .is_some_and(|m| m.is_active());
+        let active = self.store().member(&member).is_some_and(|m| m.is_active());
         if !active {
             return Ok(form(LoginProblem::Inactive));
         }
@@ -446,8 +442,8 @@ impl Site {
                 .is_some_and(|s| s.split(' ').any(|s| s == "offline_access")),
         };
         let expires = self.now() + self.config.lifetimes.authorization_code;
-        self.store().codes.insert(
-            TokenKey::of(&code),
+        self.store().codes().issue(
+            &code,
             CodeGrant::Open {
                 code: Box::new(open),
                 expires,

@@ -91,7 +91,7 @@ impl Site {
     /// The emails sent to `to` (every email without it), oldest first.
     pub(crate) fn outbox(&self, to: Option<&str>) -> Vec<SentEmail> {
         self.store()
-            .outbox
+            .outbox()
             .iter()
             .filter(|e| to.is_none_or(|to| e.to.eq_ignore_ascii_case(to)))
             .cloned()
@@ -106,7 +106,7 @@ impl Site {
             .member_by_email(email)
             .map(|m| m.id.clone())
             .ok_or(ControlError::NoSuchMember)?;
-        if let Some(member) = store.members.get_mut(&id) {
+        if let Some(member) = store.member_mut(&id) {
             member.awaiting_approval = false;
             member.touch(now);
         }
@@ -118,7 +118,7 @@ impl Site {
         if !is_email(email) {
             return Err(ControlError::InvalidEmail);
         }
-        self.store().contacts.insert(email.to_lowercase());
+        self.store().add_contact(email);
         Ok(())
     }
 
@@ -161,8 +161,9 @@ impl Site {
     /// from the store (a listing of many members is the largest answer the sandbox gives).
     pub(crate) fn member_listing(&self) -> Result<Vec<u8>, serde_json::Error> {
         let store = self.store();
-        let mut members: Vec<&Member> = store.members.values().map(|m| &**m).collect();
+        let mut members: Vec<&Member> = store.members().collect();
         members.sort_unstable_by(|a, b| a.email.cmp(&b.email));
+        let count = members.len();
         let summaries = members.into_iter().map(|m| MemberSummary {
             id: &m.id,
             email: &m.email,
@@ -171,7 +172,7 @@ impl Site {
             awaiting_verification: m.awaiting_verification,
             email_verified: m.email_verified,
         });
-        let mut out = Vec::with_capacity(16 + store.members.len() * 192);
+        let mut out = Vec::with_capacity(16 + count * 192);
         let mut serializer = serde_json::Serializer::new(&mut out);
         let mut listing = serializer.serialize_map(Some(1))?;
         listing.serialize_entry(
@@ -185,17 +186,18 @@ impl Site {
     /// Token requests by grant type (those received), members, live tokens.
     pub(crate) fn stats(&self) -> serde_json::Value {
         let store = self.store();
+        let (access, refresh) = store.token_counts();
         let requests: serde_json::Map<String, serde_json::Value> = COUNTED_GRANT_TYPES
             .iter()
-            .zip(store.token_requests)
+            .zip(store.token_requests())
             .filter(|(_, n)| *n > 0)
             .map(|(grant, n)| ((*grant).to_string(), n.into()))
             .collect();
         serde_json::json!({
             "tokenRequests": requests,
-            "members": store.members.len(),
-            "accessTokens": store.access.values().filter(|g| !store.is_revoked(g.family)).count(),
-            "refreshTokens": store.refresh.len(),
+            "members": store.members().len(),
+            "accessTokens": access,
+            "refreshTokens": refresh,
         })
     }
 
@@ -204,7 +206,7 @@ impl Site {
         COUNTED_GRANT_TYPES
             .iter()
             .position(|g| *g == grant_type)
-            .map_or(0, |i| self.store().token_requests[i])
+            .map_or(0, |i| self.store().token_requests()[i])
     }
 
     /// Forgets every member, contact, token and email.

@@ -7,7 +7,7 @@ use wix_auth_generated::{Secret, codes, types};
 use super::api_keys::{ApiKeyProblem, KeyHeaders};
 use super::store::{
     AccessGrant, FailedLogins, Member, MemberGrant, MemberId, Pending, SentEmail, StateGrant,
-    Store, Subject, TokenKey, rfc3339,
+    Store, Subject, rfc3339,
 };
 use super::{Site, SiteError};
 use crate::crypto::{self, PasswordHash};
@@ -240,8 +240,8 @@ impl Site {
                 "A member with this email already exists",
             ));
         }
-        member.awaiting_verification = store.contacts.contains(&email.to_lowercase())
-            || self.config.policy.require_email_verification;
+        member.awaiting_verification =
+            store.is_contact(email) || self.config.policy.require_email_verification;
         member.awaiting_approval = self.config.policy.require_owner_approval;
         let id = member.id.clone();
         store.insert_member(member);
@@ -279,8 +279,8 @@ impl Site {
         let key = email.to_lowercase();
         let limits = &self.config.limits;
         let stored = {
-            let store = self.store();
-            if let Some(failed) = store.failed_logins.get(&key)
+            let mut store = self.store();
+            if let Some(failed) = store.failed_logins(&key)
                 && failed.count >= limits.failed_logins
                 && now < failed.since + limits.failed_login_window
             {
@@ -299,10 +299,7 @@ impl Site {
         let mut store = self.store();
         let known = stored.is_some();
         let Some((member_id, _)) = stored.filter(|_| verified) else {
-            let failed = store.failed_logins.entry(key).or_insert(FailedLogins {
-                count: 0,
-                since: now,
-            });
+            let failed = store.count_failed_login(&key, now);
             if now >= failed.since + limits.failed_login_window {
                 *failed = FailedLogins {
                     count: 0,
@@ -316,10 +313,9 @@ impl Site {
                 SiteError::refused(codes::UNKNOWN_EMAIL, "No member has this email")
             });
         };
-        store.failed_logins.remove(&key);
+        store.forget_failed_logins(&key);
         let member = store
-            .members
-            .get(&member_id)
+            .member(&member_id)
             .ok_or(SiteError::NotFound("No such member"))?;
         if member.password_reset_required {
             return Err(SiteError::refused(
@@ -339,17 +335,14 @@ impl Site {
     /// Login V2 with a state token: the state it continues, or `SUCCESS` once approved.
     fn continue_login(&self, state_token: &str) -> Result<types::StateMachineResponse, SiteError> {
         let now = self.now();
-        let key = TokenKey::of(state_token);
         let mut store = self.store();
         let grant = store
-            .states
-            .get(&key)
-            .filter(|g| g.expires > now)
+            .states()
+            .live(state_token, now)
             .cloned()
             .ok_or_else(invalid_state_token)?;
         let member = store
-            .members
-            .get(&grant.member)
+            .member(&grant.member)
             .ok_or_else(invalid_state_token)?;
         let still_pending = match grant.pending {
             Pending::Approval => member
@@ -363,7 +356,7 @@ impl Site {
         if let Some(state) = still_pending {
             return Ok(answer(state, member, None, Some(state_token.to_string())));
         }
-        store.states.remove(&key);
+        store.states().take(state_token);
         self.advance(&mut store, &grant.member)
     }
 
@@ -398,8 +391,7 @@ impl Site {
             }
         };
         let member = store
-            .members
-            .get_mut(&id)
+            .member_mut(&id)
             .ok_or(SiteError::NotFound("No such member"))?;
         if let Some(profile) = profile {
             member.profile = Some(Box::new(profile));
@@ -441,7 +433,7 @@ impl Site {
         member_id: &str,
         hash: PasswordHash,
     ) -> Option<()> {
-        let member = store.members.get_mut(member_id)?;
+        let member = store.member_mut(member_id)?;
         member.password = Some(hash);
         member.password_reset_required = false;
         member.touch(self.now());
@@ -526,10 +518,7 @@ impl Site {
             ));
         };
         let store = self.store();
-        let member = store
-            .members
-            .get(member_id)
-            .ok_or(SiteError::Unauthenticated)?;
+        let member = store.member(member_id).ok_or(SiteError::Unauthenticated)?;
         let profile = member.profile.as_deref().cloned().unwrap_or_default();
         let status = if member.awaiting_approval {
             "PENDING"
@@ -571,7 +560,7 @@ impl Site {
         let mut fresh = self.new_member(email, None)?;
         let mut store = self.store();
         if let Some(id) = store.member_by_email(email).map(|m| m.id.clone()) {
-            if let Some(member) = store.members.get_mut(&id) {
+            if let Some(member) = store.member_mut(&id) {
                 member
                     .idp_connection
                     .get_or_insert_with(|| connection.into());
@@ -593,8 +582,7 @@ impl Site {
         member_id: &MemberId,
     ) -> Result<types::StateMachineResponse, SiteError> {
         let member = store
-            .members
-            .get(member_id)
+            .member(member_id)
             .cloned()
             .ok_or(SiteError::NotFound("No such member"))?;
         let second_factor = member.second_factor.or((self.config.policy.require_mfa
@@ -602,7 +590,7 @@ impl Site {
         .then_some(types::LoginState::RequireMfa));
         let (state, pending) = if member.awaiting_verification {
             let code = crypto::six_digit_code()?;
-            store.outbox.push(SentEmail {
+            store.send(SentEmail {
                 to: member.email.to_string(),
                 kind: super::EmailKind::Verification,
                 code: Some(code.clone()),
@@ -628,8 +616,8 @@ impl Site {
             ));
         };
         let state_token = crypto::token("AST.sbx-")?;
-        store.states.insert(
-            TokenKey::of(&state_token),
+        store.states().issue(
+            &state_token,
             StateGrant {
                 member: member.id.clone(),
                 pending,
@@ -646,8 +634,8 @@ impl Site {
         member: MemberId,
     ) -> Result<String, SiteError> {
         let session = crypto::token("MST.sbx-")?;
-        store.sessions.insert(
-            TokenKey::of(&session),
+        store.sessions().issue(
+            &session,
             MemberGrant {
                 member,
                 expires: self.now() + self.config.lifetimes.session_token,

@@ -3,7 +3,7 @@
 
 use wix_auth_generated::{codes, types};
 
-use super::store::{EmailKind, MemberGrant, SentEmail, TokenKey};
+use super::store::{EmailKind, Expiring, MemberGrant, SentEmail};
 use super::{Site, SiteError};
 use crate::crypto;
 
@@ -50,14 +50,14 @@ impl Site {
         let mut store = self.store();
         if let Some(member) = store.member_by_email(body.email.trim()) {
             let (member, to) = (member.id.clone(), member.email.to_string());
-            store.recoveries.insert(
-                TokenKey::of(&token),
+            store.recoveries().issue(
+                &token,
                 MemberGrant {
                     member,
                     expires: now + self.config.lifetimes.recovery_token,
                 },
             );
-            store.outbox.push(SentEmail {
+            store.send(SentEmail {
                 to,
                 kind: EmailKind::Recovery,
                 code: None,
@@ -74,19 +74,19 @@ impl Site {
         &self,
         body: &types::RecoverRequest,
     ) -> Result<types::StateMachineResponse, SiteError> {
-        let key = TokenKey::of(body.recovery_token.expose_secret());
+        let token = body.recovery_token.expose_secret();
         let hash = self
             .hash_new_password("password", body.password.as_ref())
             .await?;
         let now = self.now();
         let mut store = self.store();
-        let grant = store.recoveries.remove(&key).ok_or_else(|| {
+        let grant = store.recoveries().take(token).ok_or_else(|| {
             SiteError::refused(
                 codes::RECOVERY_TOKEN_NOT_FOUND,
                 "The recovery token is unknown or already used",
             )
         })?;
-        if grant.expires <= now {
+        if !grant.live_at(now) {
             return Err(SiteError::refused(
                 codes::RECOVERY_TOKEN_EXPIRED,
                 "The recovery token expired",

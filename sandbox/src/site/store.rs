@@ -33,6 +33,87 @@ impl std::fmt::Debug for TokenKey {
     }
 }
 
+/// A grant with an end: usable before its `expires` instant (Unix seconds), never at or
+/// after it. The one expiry rule of every token, code and state.
+pub trait Expiring {
+    /// The instant the grant ends.
+    fn expires(&self) -> u64;
+
+    /// Whether the grant is still usable at `now`.
+    fn live_at(&self, now: u64) -> bool {
+        self.expires() > now
+    }
+}
+
+/// Every grant of one kind, by the digest of the token or code that stands for it: the
+/// table hashes the token, applies the expiry rule and sweeps, so no caller does either.
+#[derive(Debug)]
+pub struct Grants<G> {
+    by_key: HashMap<TokenKey, G>,
+}
+
+impl<G> Default for Grants<G> {
+    fn default() -> Self {
+        Self {
+            by_key: HashMap::new(),
+        }
+    }
+}
+
+impl<G: Expiring> Grants<G> {
+    /// Records the grant `token` stands for (replacing any earlier one).
+    pub fn issue(&mut self, token: &str, grant: G) {
+        self.by_key.insert(TokenKey::of(token), grant);
+    }
+
+    /// The grant of `token`, usable or not (an answer may tell "expired" from "unknown").
+    pub fn find(&self, token: &str) -> Option<&G> {
+        self.by_key.get(&TokenKey::of(token))
+    }
+
+    /// The grant of `token`, if it is usable at `now`.
+    pub fn live(&self, token: &str, now: u64) -> Option<&G> {
+        self.find(token).filter(|g| g.live_at(now))
+    }
+
+    /// The grant of `token` to change, if it is usable at `now`.
+    pub fn live_mut(&mut self, token: &str, now: u64) -> Option<&mut G> {
+        self.by_key
+            .get_mut(&TokenKey::of(token))
+            .filter(|g| g.live_at(now))
+    }
+
+    /// Ends the grant of `token` (single use), answering it usable or not.
+    pub fn take(&mut self, token: &str) -> Option<G> {
+        self.by_key.remove(&TokenKey::of(token))
+    }
+
+    /// Ends the grant of `token`, answering it only if it was usable at `now`.
+    pub fn take_live(&mut self, token: &str, now: u64) -> Option<G> {
+        self.take(token).filter(|g| g.live_at(now))
+    }
+
+    /// Drops every grant that has ended at `now`, and those `drop` names.
+    pub fn sweep(&mut self, now: u64, drop: impl Fn(&G) -> bool) {
+        self.by_key.retain(|_, g| g.live_at(now) && !drop(g));
+    }
+
+    /// Every grant, usable or not.
+    pub fn values(&self) -> impl Iterator<Item = &G> {
+        self.by_key.values()
+    }
+
+    /// Every grant to change.
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut G> {
+        self.by_key.values_mut()
+    }
+
+    /// How many grants are kept.
+    pub fn len(&self) -> usize {
+        self.by_key.len()
+    }
+}
+
 /// A member's identity id (a GUID), shared by every grant that names the member.
 pub type MemberId = Arc<str>;
 
@@ -306,13 +387,25 @@ pub enum CodeGrant {
     },
 }
 
-impl CodeGrant {
+impl Expiring for CodeGrant {
     fn expires(&self) -> u64 {
         match self {
             Self::Open { expires, .. } | Self::Redeemed { expires, .. } => *expires,
         }
     }
 }
+
+/// The grants whose end is their `expires` field.
+macro_rules! expiring {
+    ($($grant:ty),*) => {
+        $(impl Expiring for $grant {
+            fn expires(&self) -> u64 {
+                self.expires
+            }
+        })*
+    };
+}
+expiring!(AccessGrant, RefreshGrant, StateGrant, MemberGrant);
 
 /// What a redirect session leads to.
 #[derive(Debug, Clone)]
@@ -376,42 +469,148 @@ pub const COUNTED_GRANT_TYPES: [&str; 6] = [
     "other",
 ];
 
-/// All sandbox state.
+/// All sandbox state. Its tables are reached only through its methods and the [`Grants`]
+/// they hand out, so hashing, expiry and sweeping have one home.
 #[derive(Debug, Default)]
 pub struct Store {
     /// Members by ID (boxed: a table slot stays small, so growing the table copies little).
-    pub members: HashMap<MemberId, Box<Member>>,
+    members: HashMap<MemberId, Box<Member>>,
     /// Member IDs by lower-cased email.
-    pub by_email: HashMap<Box<str>, MemberId>,
+    by_email: HashMap<Box<str>, MemberId>,
     /// Lower-cased emails of existing contacts.
-    pub contacts: HashSet<String>,
+    contacts: HashSet<String>,
     /// Access tokens.
-    pub access: HashMap<TokenKey, AccessGrant>,
+    access: Grants<AccessGrant>,
     /// Refresh tokens.
-    pub refresh: HashMap<TokenKey, RefreshGrant>,
+    refresh: Grants<RefreshGrant>,
     /// Session tokens.
-    pub sessions: HashMap<TokenKey, MemberGrant>,
+    sessions: Grants<MemberGrant>,
     /// State tokens.
-    pub states: HashMap<TokenKey, StateGrant>,
+    states: Grants<StateGrant>,
     /// Authorization codes.
-    pub codes: HashMap<TokenKey, CodeGrant>,
+    codes: Grants<CodeGrant>,
     /// Recovery tokens.
-    pub recoveries: HashMap<TokenKey, MemberGrant>,
+    recoveries: Grants<MemberGrant>,
     /// Redirect sessions by ID, with their expiry.
     redirect_sessions: HashMap<String, (RedirectIntent, u64)>,
     /// Sent emails, oldest first.
-    pub outbox: Vec<SentEmail>,
+    outbox: Vec<SentEmail>,
     /// Failed logins by lower-cased email.
-    pub failed_logins: HashMap<String, FailedLogins>,
+    failed_logins: HashMap<String, FailedLogins>,
     /// The last session (refresh family) number handed out.
-    pub last_family: u64,
+    last_family: u64,
     /// Token requests by grant type, in the order of [`COUNTED_GRANT_TYPES`].
-    pub token_requests: [u64; COUNTED_GRANT_TYPES.len()],
+    token_requests: [u64; COUNTED_GRANT_TYPES.len()],
     /// Revoked sessions (refresh families), until every token they issued has expired.
     revoked_families: HashMap<u64, u64>,
 }
 
 impl Store {
+    /// The access tokens.
+    pub fn access(&mut self) -> &mut Grants<AccessGrant> {
+        &mut self.access
+    }
+
+    /// The refresh tokens.
+    pub fn refresh(&mut self) -> &mut Grants<RefreshGrant> {
+        &mut self.refresh
+    }
+
+    /// The session tokens (single use).
+    pub fn sessions(&mut self) -> &mut Grants<MemberGrant> {
+        &mut self.sessions
+    }
+
+    /// The state tokens.
+    pub fn states(&mut self) -> &mut Grants<StateGrant> {
+        &mut self.states
+    }
+
+    /// The authorization codes.
+    pub fn codes(&mut self) -> &mut Grants<CodeGrant> {
+        &mut self.codes
+    }
+
+    /// The recovery tokens (single use).
+    pub fn recoveries(&mut self) -> &mut Grants<MemberGrant> {
+        &mut self.recoveries
+    }
+
+    /// The member with this id.
+    pub fn member(&self, id: &str) -> Option<&Member> {
+        self.members.get(id).map(|m| &**m)
+    }
+
+    /// The member with this id, to change.
+    pub fn member_mut(&mut self, id: &str) -> Option<&mut Member> {
+        self.members.get_mut(id).map(|m| &mut **m)
+    }
+
+    /// Every member.
+    pub fn members(&self) -> impl ExactSizeIterator<Item = &Member> {
+        self.members.values().map(|m| &**m)
+    }
+
+    /// Whether `email` is an existing contact's (case-insensitively).
+    pub fn is_contact(&self, email: &str) -> bool {
+        self.contacts.contains(&email.to_lowercase())
+    }
+
+    /// Adds an existing contact.
+    pub fn add_contact(&mut self, email: &str) {
+        self.contacts.insert(email.to_lowercase());
+    }
+
+    /// Sends an email (into the outbox).
+    pub fn send(&mut self, email: SentEmail) {
+        self.outbox.push(email);
+    }
+
+    /// Every email sent, oldest first.
+    pub fn outbox(&self) -> &[SentEmail] {
+        &self.outbox
+    }
+
+    /// Failed logins of `email` in its current window.
+    pub fn failed_logins(&mut self, email: &str) -> Option<&mut FailedLogins> {
+        self.failed_logins.get_mut(email)
+    }
+
+    /// Counts a failed login of `email`, starting a window at `now` when there is none.
+    pub fn count_failed_login(&mut self, email: &str, now: u64) -> &mut FailedLogins {
+        self.failed_logins
+            .entry(email.to_string())
+            .or_insert(FailedLogins {
+                count: 0,
+                since: now,
+            })
+    }
+
+    /// Forgets the failed logins of `email`.
+    pub fn forget_failed_logins(&mut self, email: &str) {
+        self.failed_logins.remove(email);
+    }
+
+    /// The last session (refresh family) number handed out.
+    pub fn last_family(&self) -> u64 {
+        self.last_family
+    }
+
+    /// Token requests received of each grant type, in the order of [`COUNTED_GRANT_TYPES`].
+    pub fn token_requests(&self) -> [u64; COUNTED_GRANT_TYPES.len()] {
+        self.token_requests
+    }
+
+    /// Live access tokens (not revoked) and refresh tokens kept.
+    pub fn token_counts(&self) -> (usize, usize) {
+        let access = self
+            .access
+            .values()
+            .filter(|g| !self.is_revoked(g.family))
+            .count();
+        (access, self.refresh.len())
+    }
+
     /// The member with this email, case-insensitively.
     pub fn member_by_email(&self, email: &str) -> Option<&Member> {
         let id = self.by_email.get(email.to_lowercase().as_str())?;
@@ -443,8 +642,8 @@ impl Store {
     /// The access grant of `token` if it is known, unexpired and not revoked.
     pub fn live_access(&self, token: &str, now: u64) -> Option<&AccessGrant> {
         self.access
-            .get(&TokenKey::of(token))
-            .filter(|g| g.expires > now && !self.is_revoked(g.family))
+            .live(token, now)
+            .filter(|g| !self.is_revoked(g.family))
     }
 
     /// Whether a session (refresh family) was revoked.
@@ -454,10 +653,7 @@ impl Store {
 
     /// The member a live session token belongs to, using the token up (single use).
     pub fn redeem_session(&mut self, token: &str, now: u64) -> Option<MemberId> {
-        self.sessions
-            .remove(&TokenKey::of(token))
-            .filter(|g| g.expires > now)
-            .map(|g| g.member)
+        self.sessions.take_live(token, now).map(|g| g.member)
     }
 
     /// Revokes every refresh and access token of a session, in constant time: the session
@@ -466,17 +662,17 @@ impl Store {
         self.revoked_families.insert(family, until);
     }
 
-    /// Drops every expired token, code and pending state.
+    /// Drops every expired token, code and pending state, and the access tokens of revoked
+    /// sessions.
     pub fn purge_expired(&mut self, now: u64) {
         let revoked = &self.revoked_families;
-        self.access
-            .retain(|_, g| g.expires > now && !revoked.contains_key(&g.family));
+        self.access.sweep(now, |g| revoked.contains_key(&g.family));
         self.revoked_families.retain(|_, until| *until > now);
-        self.refresh.retain(|_, g| g.expires > now);
-        self.sessions.retain(|_, g| g.expires > now);
-        self.states.retain(|_, g| g.expires > now);
-        self.codes.retain(|_, g| g.expires() > now);
-        self.recoveries.retain(|_, g| g.expires > now);
+        self.refresh.sweep(now, |_| false);
+        self.sessions.sweep(now, |_| false);
+        self.states.sweep(now, |_| false);
+        self.codes.sweep(now, |_| false);
+        self.recoveries.sweep(now, |_| false);
         self.redirect_sessions.retain(|_, (_, exp)| *exp > now);
     }
 
@@ -507,6 +703,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_grant_table_hashes_the_token_and_applies_the_one_expiry_rule() {
+        let mut grants = Grants::default();
+        let grant = |expires| MemberGrant {
+            member: "m-1".into(),
+            expires,
+        };
+        grants.issue("RCV.a", grant(10));
+        grants.issue("RCV.b", grant(10));
+        assert!(grants.live("RCV.a", 9).is_some());
+        assert!(grants.live("RCV.a", 10).is_none(), "ended at its instant");
+        assert!(grants.find("RCV.a").is_some(), "kept, to tell expired from unknown");
+        assert!(grants.live_mut("RCV.a", 10).is_none());
+        assert!(grants.take_live("RCV.a", 10).is_none(), "taken, though ended");
+        assert!(grants.find("RCV.a").is_none());
+        assert!(grants.take_live("RCV.b", 9).is_some());
+        assert!(grants.take("RCV.b").is_none(), "single use");
+        grants.issue("RCV.c", grant(5));
+        grants.issue("RCV.d", grant(6));
+        grants.issue("RCV.e", grant(6));
+        grants.sweep(5, |_| false);
+        assert_eq!(grants.len(), 2, "the ended one swept");
+        grants.sweep(5, |_| true);
+        assert_eq!(grants.len(), 0, "and those named");
+        assert!(!format!("{grants:?}").contains("RCV"), "tokens are never kept as text");
+    }
+
+    #[test]
     fn rfc3339_formats_known_instants() {
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
         assert_eq!(rfc3339(1_689_765_248), "2023-07-19T11:14:08Z");
@@ -517,8 +740,8 @@ mod tests {
     fn tokens_are_kept_by_digest_and_used_once() {
         let mut store = Store::default();
         let id: MemberId = "m-1".into();
-        store.sessions.insert(
-            TokenKey::of("MST.one"),
+        store.sessions.issue(
+            "MST.one",
             MemberGrant {
                 member: id.clone(),
                 expires: 10,
@@ -534,8 +757,8 @@ mod tests {
         let mut store = Store::default();
         let id: MemberId = "m-1".into();
         for token in ["MST.a", "MST.b"] {
-            store.sessions.insert(
-                TokenKey::of(token),
+            store.sessions.issue(
+                token,
                 MemberGrant {
                     member: id.clone(),
                     expires: 10,
@@ -545,9 +768,7 @@ mod tests {
         assert_eq!(store.redeem_session("MST.a", 9), Some(id.clone()));
         assert_eq!(store.redeem_session("MST.b", 10), None);
 
-        store
-            .access
-            .insert(TokenKey::of("AT"), access_grant(id, 10, 7));
+        store.access.issue("AT", access_grant(id, 10, 7));
         assert!(store.live_access("AT", 9).is_some());
         assert!(store.live_access("AT", 10).is_none());
     }
@@ -558,24 +779,16 @@ mod tests {
         let id: MemberId = "m-1".into();
         store
             .access
-            .insert(TokenKey::of("revoked"), access_grant(id.clone(), 100, 1));
+            .issue("revoked", access_grant(id.clone(), 100, 1));
         store
             .access
-            .insert(TokenKey::of("other"), access_grant(id.clone(), 100, 2));
-        store
-            .access
-            .insert(TokenKey::of("ending"), access_grant(id, 5, 3));
+            .issue("other", access_grant(id.clone(), 100, 2));
+        store.access.issue("ending", access_grant(id, 5, 3));
         store.revoke_family(1, 100);
         assert!(store.live_access("revoked", 5).is_none());
         store.purge_expired(5);
-        assert!(
-            !store.access.contains_key(&TokenKey::of("revoked")),
-            "swept"
-        );
-        assert!(
-            !store.access.contains_key(&TokenKey::of("ending")),
-            "expired now"
-        );
+        assert!(store.access.find("revoked").is_none(), "swept");
+        assert!(store.access.find("ending").is_none(), "expired now");
         assert!(store.live_access("other", 5).is_some());
         assert!(store.is_revoked(1), "marked until its tokens have expired");
         store.purge_expired(99);
@@ -589,12 +802,11 @@ mod tests {
         let mut store = Store::default();
         let member: MemberId = "m-1".into();
         for (name, expires) in [("ended", 5), ("live", 6)] {
-            let key = TokenKey::of(name);
             store
                 .access
-                .insert(key, access_grant(member.clone(), expires, 1));
-            store.refresh.insert(
-                key,
+                .issue(name, access_grant(member.clone(), expires, 1));
+            store.refresh.issue(
+                name,
                 RefreshGrant {
                     subject: Subject::Member(member.clone()),
                     client: ClientRef(0),
@@ -607,10 +819,10 @@ mod tests {
                 member: member.clone(),
                 expires,
             };
-            store.sessions.insert(key, grant.clone());
-            store.recoveries.insert(key, grant);
-            store.states.insert(
-                key,
+            store.sessions.issue(name, grant.clone());
+            store.recoveries.issue(name, grant);
+            store.states.issue(
+                name,
                 StateGrant {
                     member: member.clone(),
                     pending: Pending::Approval,
@@ -619,17 +831,24 @@ mod tests {
             );
             store
                 .codes
-                .insert(key, CodeGrant::Redeemed { family: 1, expires });
+                .issue(name, CodeGrant::Redeemed { family: 1, expires });
             store.open_redirect_session(name.into(), RedirectIntent::Logout, expires);
         }
         store.purge_expired(5);
-        let live = TokenKey::of("live");
-        assert_eq!(store.access.keys().collect::<Vec<_>>(), [&live]);
-        assert_eq!(store.refresh.keys().collect::<Vec<_>>(), [&live]);
-        assert_eq!(store.sessions.keys().collect::<Vec<_>>(), [&live]);
-        assert_eq!(store.recoveries.keys().collect::<Vec<_>>(), [&live]);
-        assert_eq!(store.states.keys().collect::<Vec<_>>(), [&live]);
-        assert_eq!(store.codes.keys().collect::<Vec<_>>(), [&live]);
+        assert_eq!(
+            [
+                store.access.len(),
+                store.refresh.len(),
+                store.sessions.len(),
+                store.recoveries.len(),
+                store.states.len(),
+                store.codes.len(),
+            ],
+            [1; 6]
+        );
+        assert!(store.access.find("live").is_some() && store.codes.find("live").is_some());
+        assert!(store.refresh.find("live").is_some() && store.states.find("live").is_some());
+        assert!(store.sessions.find("live").is_some() && store.recoveries.find("live").is_some());
         assert!(store.redirect_session("live", 5).is_some());
         assert_eq!(store.redirect_sessions.len(), 1);
     }

@@ -8,7 +8,7 @@ use wix_auth_generated::types;
 
 use super::api_keys::{ApiKeyProblem, KeyHeaders};
 use super::store::{
-    AccessGrant, ClientRef, CodeGrant, RefreshGrant, RefreshState, Store, Subject, TokenKey,
+    AccessGrant, ClientRef, CodeGrant, Expiring, RefreshGrant, RefreshState, Store, Subject,
 };
 use super::{GrantError, Site, SiteError};
 use crate::config::RefreshPolicy;
@@ -119,7 +119,7 @@ impl Site {
         let member_id = fields.require("memberId", "member_id")?;
         let now = self.now();
         let mut store = self.store();
-        let member = match store.members.get(member_id) {
+        let member = match store.member(member_id) {
             None => return Err(SiteError::invalid_grant("No member has this id")),
             Some(m) if !m.is_active() => {
                 return Err(SiteError::invalid_grant("The member is not active"));
@@ -145,9 +145,8 @@ impl Site {
         let verifier = fields.require("codeVerifier", "code_verifier")?;
         let redirect_uri = fields.get("redirectUri", "redirect_uri");
         let now = self.now();
-        let key = TokenKey::of(code);
         let mut store = self.store();
-        let open = match store.codes.get(&key) {
+        let open = match store.codes().find(code) {
             None => return Err(SiteError::invalid_grant("Unknown authorization code")),
             Some(CodeGrant::Redeemed { family, .. }) => {
                 // RFC 6749 §4.1.2: a reused code revokes what it issued.
@@ -157,8 +156,8 @@ impl Site {
                     "The authorization code was already used",
                 ));
             }
-            Some(CodeGrant::Open { expires, .. }) if *expires <= now => {
-                store.codes.remove(&key);
+            Some(grant @ CodeGrant::Open { .. }) if !grant.live_at(now) => {
+                store.codes().take(code);
                 return Err(SiteError::invalid_grant("The authorization code expired"));
             }
             Some(CodeGrant::Open { code, expires }) => (code.clone(), *expires),
@@ -175,7 +174,7 @@ impl Site {
             ));
         }
         if !crypto::pkce_s256_matches(verifier, &open.challenge) {
-            store.codes.remove(&key);
+            store.codes().take(code);
             return Err(SiteError::invalid_grant(
                 "The code verifier does not match the code challenge",
             ));
@@ -186,10 +185,10 @@ impl Site {
             open.client,
             open.offline,
         )?;
-        let family = store.last_family;
+        let family = store.last_family();
         store
-            .codes
-            .insert(key, CodeGrant::Redeemed { family, expires });
+            .codes()
+            .issue(code, CodeGrant::Redeemed { family, expires });
         Ok(tokens)
     }
 
@@ -199,12 +198,11 @@ impl Site {
         client_id: &str,
     ) -> Result<types::TokenResponse, SiteError> {
         let token = fields.require("refreshToken", "refresh_token")?;
-        let key = TokenKey::of(token);
         let now = self.now();
         let mut store = self.store();
         let grant = store
-            .refresh
-            .get(&key)
+            .refresh()
+            .find(token)
             .cloned()
             .ok_or_else(|| SiteError::invalid_grant("Unknown refresh token"))?;
         if store.is_revoked(grant.family) {
@@ -224,7 +222,7 @@ impl Site {
                 ));
             }
         }
-        if grant.expires <= now {
+        if !grant.live_at(now) {
             return Err(SiteError::invalid_grant("The refresh token expired"));
         }
         if self.client_id(grant.client) != client_id {
@@ -233,7 +231,7 @@ impl Site {
             ));
         }
         if let Subject::Member(id) = &grant.subject
-            && !store.members.contains_key(id)
+            && store.member(id).is_none()
         {
             return Err(SiteError::invalid_grant("The member no longer exists"));
         }
@@ -245,7 +243,7 @@ impl Site {
                 Ok(tokens)
             }
             RefreshPolicy::Rotate | RefreshPolicy::RotateWithReuseDetection => {
-                if let Some(old) = store.refresh.get_mut(&key) {
+                if let Some(old) = store.refresh().live_mut(token, now) {
                     old.state = RefreshState::Used;
                 }
                 self.issue(&mut store, grant.subject, grant.client, grant.family, true)
@@ -288,8 +286,8 @@ impl Site {
         let access = crypto::token("OauthNG.JWS.sbx-")?;
         let refresh = if with_refresh {
             let refresh = crypto::token("JWS.sbx-")?;
-            store.refresh.insert(
-                TokenKey::of(&refresh),
+            store.refresh().issue(
+                &refresh,
                 RefreshGrant {
                     subject: subject.clone(),
                     client,
@@ -302,8 +300,8 @@ impl Site {
         } else {
             None
         };
-        store.access.insert(
-            TokenKey::of(&access),
+        store.access().issue(
+            &access,
             AccessGrant {
                 subject,
                 client,

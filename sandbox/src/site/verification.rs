@@ -4,7 +4,7 @@
 use wix_auth_generated::{codes, types};
 
 use super::members::invalid_state_token;
-use super::store::{EmailKind, Pending, SentEmail, TokenKey};
+use super::store::{EmailKind, Pending, SentEmail};
 use super::{Site, SiteError};
 use crate::crypto;
 
@@ -16,13 +16,12 @@ impl Site {
         body: &types::VerifyDuringAuthenticationRequest,
     ) -> Result<types::StateMachineResponse, SiteError> {
         let now = self.now();
-        let key = TokenKey::of(body.state_token.expose_secret());
+        let token = body.state_token.expose_secret();
         let max_attempts = self.config.limits.verification_attempts;
         let mut store = self.store();
         let grant = store
-            .states
-            .get_mut(&key)
-            .filter(|g| g.expires > now)
+            .states()
+            .live_mut(token, now)
             .ok_or_else(invalid_state_token)?;
         let member_id = grant.member.clone();
         let Pending::Verification { code, attempts } = &mut grant.pending else {
@@ -31,17 +30,16 @@ impl Site {
         if !crypto::secrets_equal(code, body.code.expose_secret()) {
             *attempts += 1;
             if *attempts >= max_attempts {
-                store.states.remove(&key);
+                store.states().take(token);
             }
             return Err(SiteError::refused(
                 codes::VERIFICATION_FAILED,
                 "The verification code is wrong",
             ));
         }
-        store.states.remove(&key);
+        store.states().take(token);
         let member = store
-            .members
-            .get_mut(&member_id)
+            .member_mut(&member_id)
             .ok_or_else(invalid_state_token)?;
         member.awaiting_verification = false;
         member.email_verified = true;
@@ -60,12 +58,11 @@ impl Site {
         let verification_id = crypto::guid()?;
         let mut store = self.store();
         let email = store
-            .members
-            .get(identity_id)
+            .member(identity_id)
             .map(|m| m.email.to_string())
             .ok_or(SiteError::NotFound("No such identity"))?;
         let mut pending = 0;
-        for grant in store.states.values_mut() {
+        for grant in store.states().values_mut() {
             if let (true, Pending::Verification { code: c, attempts }) =
                 (&*grant.member == identity_id, &mut grant.pending)
             {
@@ -79,7 +76,7 @@ impl Site {
                 "The identity has no verification in progress",
             ));
         }
-        store.outbox.push(SentEmail {
+        store.send(SentEmail {
             to: email,
             kind: EmailKind::Verification,
             code: Some(code),

@@ -53,10 +53,12 @@ fn the_binary_serves_on_a_free_port_and_reports_it() {
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut lines = [String::new(), String::new(), String::new()];
+    for line in &mut lines {
+        out.read_line(line).unwrap();
+    }
+    let [first, outbox, client] = lines;
     let base = first
         .trim()
         .strip_prefix("wix-sandbox listening on ")
@@ -75,6 +77,14 @@ fn the_binary_serves_on_a_free_port_and_reports_it() {
     child.kill().unwrap();
     let _ = child.wait();
     assert_eq!(status, 200);
+    assert_eq!(
+        outbox.trim(),
+        format!("emails (codes, recovery links): {base}/_sandbox/outbox")
+    );
+    assert_eq!(
+        client.trim(),
+        "client id from-file: redirect URIs [\"http://127.0.0.1:1/cb\"], post-flow URLs [], allowed origins []"
+    );
 }
 
 #[test]
