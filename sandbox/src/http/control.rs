@@ -11,11 +11,11 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 use serde_json::json;
-use wix_auth_generated::{codes, types};
+use wix_auth_generated::types;
 
 use super::wire::{WixJson, ok};
 use crate::site::control::{ControlError, SeedMember};
-use crate::site::{Site, SiteError};
+use crate::site::{Refusal, Site, SiteError};
 
 /// The control routes.
 pub fn router() -> Router<Arc<Site>> {
@@ -38,7 +38,7 @@ impl From<ControlError> for SiteError {
             ControlError::InvalidLoginState => {
                 SiteError::invalid("loginState", "INVALID_ENUM", error.to_string())
             }
-            ControlError::EmailExists => SiteError::refused(codes::EMAIL_EXISTS, error.to_string()),
+            ControlError::EmailExists => SiteError::Refused(Refusal::EmailTaken),
             ControlError::NoSuchMember => SiteError::NotFound("No member has this email"),
             ControlError::NoManualClock => SiteError::Precondition(
                 "The sandbox runs on the system clock: start it with a manual clock to move time",

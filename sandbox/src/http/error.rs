@@ -6,21 +6,28 @@ use axum::response::{IntoResponse, Response};
 use wix_auth_generated::{codes, types};
 
 use super::wire::json_response;
-use crate::site::{GrantError, SiteError};
+use crate::site::{GrantError, Refusal, SiteError};
 
-/// The status Wix answers an application error code with. An unknown email is 404 (Wix's
-/// own REST reference maps -19999 "identity-not-found (404)", as a capture of the live API
-/// shows); a failed precondition is 428, the status Wix's error documentation gives it.
-fn status_of(code: &str) -> StatusCode {
-    match code {
-        codes::INVALID_CREDENTIALS | "UNAUTHENTICATED" => StatusCode::UNAUTHORIZED,
-        codes::UNKNOWN_EMAIL => StatusCode::NOT_FOUND,
-        codes::RESET_PASSWORD | codes::PENDING_APPROVAL => StatusCode::FORBIDDEN,
-        codes::EMAIL_EXISTS => StatusCode::CONFLICT,
-        "FAILED_PRECONDITION" => StatusCode::PRECONDITION_REQUIRED,
-        "PAYLOAD_TOO_LARGE" => StatusCode::PAYLOAD_TOO_LARGE,
-        "METHOD_NOT_ALLOWED" => StatusCode::METHOD_NOT_ALLOWED,
-        _ => StatusCode::BAD_REQUEST,
+/// The status and application code Wix answers each refusal with. An unknown email is 404
+/// (Wix's own REST reference maps -19999 "identity-not-found (404)", as a capture of the
+/// live API shows).
+fn wire(refusal: Refusal) -> (StatusCode, &'static str) {
+    match refusal {
+        Refusal::WrongPassword => (StatusCode::UNAUTHORIZED, codes::INVALID_CREDENTIALS),
+        Refusal::UnknownEmail => (StatusCode::NOT_FOUND, codes::UNKNOWN_EMAIL),
+        Refusal::EmailTaken => (StatusCode::CONFLICT, codes::EMAIL_EXISTS),
+        Refusal::CaptchaMissing => (StatusCode::BAD_REQUEST, codes::CAPTCHA_MISSING),
+        Refusal::CaptchaInvalid => (StatusCode::BAD_REQUEST, codes::CAPTCHA_INVALID),
+        Refusal::PasswordResetRequired => (StatusCode::FORBIDDEN, codes::RESET_PASSWORD),
+        Refusal::AwaitingApproval => (StatusCode::FORBIDDEN, codes::PENDING_APPROVAL),
+        Refusal::InvalidStateToken => (StatusCode::BAD_REQUEST, codes::INVALID_STATE_TOKEN),
+        Refusal::WrongCode => (StatusCode::BAD_REQUEST, codes::VERIFICATION_FAILED),
+        Refusal::UnknownRecoveryToken => (StatusCode::BAD_REQUEST, codes::RECOVERY_TOKEN_NOT_FOUND),
+        Refusal::RecoveryTokenExpired => (StatusCode::BAD_REQUEST, codes::RECOVERY_TOKEN_EXPIRED),
+        Refusal::BadApiKey(_) => (StatusCode::UNAUTHORIZED, "UNAUTHENTICATED"),
+        Refusal::BodyTooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE"),
+        Refusal::UnreadableBody => (StatusCode::BAD_REQUEST, "INVALID_ARGUMENT"),
+        Refusal::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED"),
     }
 }
 
@@ -45,7 +52,10 @@ impl IntoResponse for SiteError {
     fn into_response(self) -> Response {
         let message = self.message();
         match self {
-            Self::Refused { code, .. } => application_error(status_of(code), code, &message),
+            Self::Refused(refusal) => {
+                let (status, code) = wire(refusal);
+                application_error(status, code, &message)
+            }
             Self::Throttled { retry_after } => {
                 let mut response =
                     application_error(StatusCode::TOO_MANY_REQUESTS, codes::THROTTLED, &message);
@@ -115,20 +125,21 @@ mod tests {
     #[test]
     fn each_error_has_its_status() {
         let status = |e: SiteError| e.into_response().status().as_u16();
-        assert_eq!(status(SiteError::refused(codes::EMAIL_EXISTS, "x")), 409);
-        assert_eq!(status(SiteError::refused(codes::UNKNOWN_EMAIL, "x")), 404);
-        assert_eq!(status(SiteError::refused("FAILED_PRECONDITION", "x")), 428);
+        let refused = |r: Refusal| {
+            let response = SiteError::Refused(r).into_response();
+            (response.status().as_u16(), wire(r).1)
+        };
+        assert_eq!(refused(Refusal::EmailTaken), (409, "-19995"));
+        assert_eq!(refused(Refusal::UnknownEmail), (404, "-19999"));
+        assert_eq!(refused(Refusal::WrongPassword), (401, "-19976"));
+        assert_eq!(refused(Refusal::AwaitingApproval), (403, "-19958"));
+        assert_eq!(refused(Refusal::PasswordResetRequired), (403, "-19973"));
+        assert_eq!(refused(Refusal::InvalidStateToken), (400, "-19984"));
+        assert_eq!(refused(Refusal::BadApiKey("x")), (401, "UNAUTHENTICATED"));
+        assert_eq!(refused(Refusal::BodyTooLarge), (413, "PAYLOAD_TOO_LARGE"));
         assert_eq!(
-            status(SiteError::refused(codes::INVALID_CREDENTIALS, "x")),
-            401
-        );
-        assert_eq!(
-            status(SiteError::refused(codes::PENDING_APPROVAL, "x")),
-            403
-        );
-        assert_eq!(
-            status(SiteError::refused(codes::INVALID_STATE_TOKEN, "x")),
-            400
+            refused(Refusal::MethodNotAllowed),
+            (405, "METHOD_NOT_ALLOWED")
         );
         assert_eq!(status(SiteError::Throttled { retry_after: 3 }), 429);
         assert_eq!(status(SiteError::Unauthenticated), 401);

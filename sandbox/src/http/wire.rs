@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::site::SiteError;
+use crate::site::{Refusal, SiteError};
 
 /// A JSON response with `status`.
 pub fn json_response<T: Serialize>(status: StatusCode, body: &T) -> Response {
@@ -84,9 +84,9 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for WixJson<T> {
 /// The answer to a body that could not be read: 413 past the limit, else 400.
 pub fn body_rejection(status: StatusCode) -> SiteError {
     if status == StatusCode::PAYLOAD_TOO_LARGE {
-        SiteError::refused("PAYLOAD_TOO_LARGE", "The request body is too large")
+        SiteError::Refused(Refusal::BodyTooLarge)
     } else {
-        SiteError::refused("INVALID_ARGUMENT", "The request body could not be read")
+        SiteError::Refused(Refusal::UnreadableBody)
     }
 }
 
@@ -134,8 +134,7 @@ pub const REQUEST_ID: &str = "x-wix-request-id";
 pub async fn stamp(response: Response) -> Response {
     static NEXT: AtomicU64 = AtomicU64::new(1);
     let mut response = if response.status() == StatusCode::METHOD_NOT_ALLOWED {
-        let mut wix = SiteError::refused("METHOD_NOT_ALLOWED", "This method is not allowed here")
-            .into_response();
+        let mut wix = SiteError::Refused(Refusal::MethodNotAllowed).into_response();
         if let Some(allow) = response.headers().get(header::ALLOW) {
             wix.headers_mut().insert(header::ALLOW, allow.clone());
         }

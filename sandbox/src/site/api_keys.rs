@@ -4,7 +4,7 @@
 //! account.
 
 use super::store::AccessGrant;
-use super::{GrantError, Site, SiteError};
+use super::{GrantError, Refusal, Site, SiteError};
 
 /// The credentials a request carries in its headers.
 #[derive(Debug, Clone, Default)]
@@ -61,7 +61,7 @@ impl ApiKeyProblem {
     pub fn into_site(self) -> SiteError {
         match self {
             Self::UnknownKey | Self::UnknownToken => {
-                SiteError::refused("UNAUTHENTICATED", self.message())
+                SiteError::Refused(Refusal::BadApiKey(self.message()))
             }
             Self::Scope => SiteError::invalid("wix-site-id", "REQUIRED_FIELD", self.message()),
             Self::WrongScope => SiteError::Forbidden(self.message()),

@@ -1,5 +1,5 @@
-//! The one error of the site's rules. It says what went wrong in Wix's terms; how each case
-//! looks on the wire (status, envelope, headers) is decided once, in `http::error`.
+//! The one error of the site's rules. It names the situation; how each looks on the wire
+//! (status, application code, envelope, headers) is decided once, in `http::error`.
 
 use std::borrow::Cow;
 
@@ -8,14 +8,8 @@ use crate::crypto::RandomError;
 /// Why a rule refused a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SiteError {
-    /// A Wix application error, by its code in `wix_auth_generated::codes` (or a generic
-    /// code such as `NOT_FOUND`).
-    Refused {
-        /// `details.applicationError.code`.
-        code: &'static str,
-        /// What the message says.
-        message: Cow<'static, str>,
-    },
+    /// The request was refused for a reason Wix answers with an application error.
+    Refused(Refusal),
     /// Too many failed logins: try again after `retry_after` seconds.
     Throttled {
         /// Seconds until the window ends.
@@ -49,6 +43,64 @@ pub enum SiteError {
     Randomness,
 }
 
+/// Why a request was refused, in the site's terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The password does not match the email's.
+    WrongPassword,
+    /// No member has the email.
+    UnknownEmail,
+    /// A member has the email already.
+    EmailTaken,
+    /// The site requires a CAPTCHA and none was sent.
+    CaptchaMissing,
+    /// The CAPTCHA token was refused.
+    CaptchaInvalid,
+    /// The password was reset: the member must set a new one first.
+    PasswordResetRequired,
+    /// The membership waits for the site owner's approval.
+    AwaitingApproval,
+    /// The state token is unknown, used or expired.
+    InvalidStateToken,
+    /// The emailed code is wrong.
+    WrongCode,
+    /// The recovery token is unknown or used.
+    UnknownRecoveryToken,
+    /// The recovery token expired.
+    RecoveryTokenExpired,
+    /// An API key or the token before it is not accepted (the reason).
+    BadApiKey(&'static str),
+    /// The request body is larger than the sandbox reads.
+    BodyTooLarge,
+    /// The request body could not be read.
+    UnreadableBody,
+    /// The path does not take this method.
+    MethodNotAllowed,
+}
+
+impl Refusal {
+    /// What the message says.
+    pub fn message(self) -> &'static str {
+        match self {
+            Self::WrongPassword => "Wrong email or password",
+            Self::UnknownEmail => "No member has this email",
+            Self::EmailTaken => "A member with this email already exists",
+            Self::CaptchaMissing => "A CAPTCHA token is required",
+            Self::CaptchaInvalid => "The CAPTCHA token is invalid",
+            Self::PasswordResetRequired => "The password was reset; use \"forgot password\"",
+            Self::AwaitingApproval => "The membership is waiting for the site owner's approval",
+            Self::InvalidStateToken => "The state token is invalid or expired",
+            Self::WrongCode => "The verification code is wrong",
+            Self::UnknownRecoveryToken => "The recovery token is unknown or already used",
+            Self::RecoveryTokenExpired => "The recovery token expired",
+            Self::BadApiKey(reason) => reason,
+            Self::BodyTooLarge => "The request body is too large",
+            Self::UnreadableBody => "The request body could not be read",
+            Self::MethodNotAllowed => "This method is not allowed here",
+        }
+    }
+}
+
 /// The RFC 6749 §5.2 error codes the token endpoint answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GrantError {
@@ -75,14 +127,6 @@ impl GrantError {
 }
 
 impl SiteError {
-    /// A Wix application error.
-    pub fn refused(code: &'static str, message: impl Into<Cow<'static, str>>) -> Self {
-        Self::Refused {
-            code,
-            message: message.into(),
-        }
-    }
-
     /// One invalid field.
     pub fn invalid(
         field: impl Into<Cow<'static, str>>,
@@ -112,7 +156,7 @@ impl SiteError {
     /// What the error says to a person (the login page shows it).
     pub fn message(&self) -> Cow<'static, str> {
         match self {
-            Self::Refused { message, .. } => message.clone(),
+            Self::Refused(refusal) => refusal.message().into(),
             Self::Throttled { .. } => "Too many failed logins; try again later".into(),
             Self::Invalid { description, .. } | Self::Grant { description, .. } => {
                 description.clone()

@@ -2,14 +2,14 @@
 //! Password, Logout, Validate Email, Get My Member, social-provider members, and the one
 //! rule that decides where a member stands after each of them.
 
-use wix_auth_generated::{Secret, codes, types};
+use wix_auth_generated::{Secret, types};
 
 use super::api_keys::{ApiKeyProblem, KeyHeaders};
 use super::store::{
     AccessGrant, FailedLogins, Member, MemberGrant, MemberId, Pending, SentEmail, StateGrant,
     Store, Subject, rfc3339,
 };
-use super::{Site, SiteError};
+use super::{Refusal, Site, SiteError};
 use crate::crypto::{self, PasswordHash};
 
 /// The longest email address accepted (RFC 5321's path limit, as Validate Email's `maxLength`).
@@ -129,10 +129,7 @@ fn custom_field(name: String, value: serde_json::Value) -> Result<types::CustomF
 
 /// The error a used, expired or unknown state token gets.
 pub fn invalid_state_token() -> SiteError {
-    SiteError::refused(
-        codes::INVALID_STATE_TOKEN,
-        "The state token is invalid or expired",
-    )
+    SiteError::Refused(Refusal::InvalidStateToken)
 }
 
 /// A login-state answer.
@@ -187,14 +184,8 @@ impl Site {
             .flatten()
             .find(|v| !v.is_empty());
         match first {
-            None => Err(SiteError::refused(
-                codes::CAPTCHA_MISSING,
-                "A CAPTCHA token is required",
-            )),
-            Some(v) if v.starts_with("invalid") => Err(SiteError::refused(
-                codes::CAPTCHA_INVALID,
-                "The CAPTCHA token is invalid",
-            )),
+            None => Err(SiteError::Refused(Refusal::CaptchaMissing)),
+            Some(v) if v.starts_with("invalid") => Err(SiteError::Refused(Refusal::CaptchaInvalid)),
             Some(_) => Ok(()),
         }
     }
@@ -235,10 +226,7 @@ impl Site {
         member.profile = profile.map(Box::new);
         let mut store = self.store();
         if store.member_by_email(email).is_some() {
-            return Err(SiteError::refused(
-                codes::EMAIL_EXISTS,
-                "A member with this email already exists",
-            ));
+            return Err(SiteError::Refused(Refusal::EmailTaken));
         }
         member.awaiting_verification =
             store.is_contact(email) || self.config.policy.require_email_verification;
@@ -308,9 +296,9 @@ impl Site {
             }
             failed.count += 1;
             return Err(if known {
-                SiteError::refused(codes::INVALID_CREDENTIALS, "Wrong email or password")
+                SiteError::Refused(Refusal::WrongPassword)
             } else {
-                SiteError::refused(codes::UNKNOWN_EMAIL, "No member has this email")
+                SiteError::Refused(Refusal::UnknownEmail)
             });
         };
         store.forget_failed_logins(&key);
@@ -318,16 +306,10 @@ impl Site {
             .member(&member_id)
             .ok_or(SiteError::NotFound("No such member"))?;
         if member.password_reset_required {
-            return Err(SiteError::refused(
-                codes::RESET_PASSWORD,
-                "The password was reset; use \"forgot password\"",
-            ));
+            return Err(SiteError::Refused(Refusal::PasswordResetRequired));
         }
         if member.awaiting_approval && !member.awaiting_verification {
-            return Err(SiteError::refused(
-                codes::PENDING_APPROVAL,
-                "The membership is waiting for the site owner's approval",
-            ));
+            return Err(SiteError::Refused(Refusal::AwaitingApproval));
         }
         Ok(member_id)
     }

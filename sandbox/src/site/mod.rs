@@ -18,7 +18,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 pub use api_keys::KeyHeaders;
 pub use authorize::{AuthRequest, AuthorizeQuery, Delivery, DeliveryMode, LoginProblem, Page};
-pub use error::{GrantError, SiteError};
+pub use error::{GrantError, Refusal, SiteError};
 pub use store::{AccessGrant, ClientRef, EmailKind, SentEmail, Store};
 pub use tokens::TokenFields;
 

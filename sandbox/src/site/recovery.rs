@@ -1,10 +1,10 @@
 //! Password recovery: Send Recovery Email (which never reveals whether a member exists)
 //! and Recover with a single-use token.
 
-use wix_auth_generated::{codes, types};
+use wix_auth_generated::types;
 
 use super::store::{EmailKind, Expiring, MemberGrant, SentEmail};
-use super::{Site, SiteError};
+use super::{Refusal, Site, SiteError};
 use crate::crypto;
 
 impl Site {
@@ -80,17 +80,12 @@ impl Site {
             .await?;
         let now = self.now();
         let mut store = self.store();
-        let grant = store.recoveries().take(token).ok_or_else(|| {
-            SiteError::refused(
-                codes::RECOVERY_TOKEN_NOT_FOUND,
-                "The recovery token is unknown or already used",
-            )
-        })?;
+        let grant = store
+            .recoveries()
+            .take(token)
+            .ok_or(SiteError::Refused(Refusal::UnknownRecoveryToken))?;
         if !grant.live_at(now) {
-            return Err(SiteError::refused(
-                codes::RECOVERY_TOKEN_EXPIRED,
-                "The recovery token expired",
-            ));
+            return Err(SiteError::Refused(Refusal::RecoveryTokenExpired));
         }
         self.set_password(&mut store, &grant.member, hash)
             .ok_or(SiteError::NotFound("No such member"))?;

@@ -713,9 +713,15 @@ mod tests {
         grants.issue("RCV.b", grant(10));
         assert!(grants.live("RCV.a", 9).is_some());
         assert!(grants.live("RCV.a", 10).is_none(), "ended at its instant");
-        assert!(grants.find("RCV.a").is_some(), "kept, to tell expired from unknown");
+        assert!(
+            grants.find("RCV.a").is_some(),
+            "kept, to tell expired from unknown"
+        );
         assert!(grants.live_mut("RCV.a", 10).is_none());
-        assert!(grants.take_live("RCV.a", 10).is_none(), "taken, though ended");
+        assert!(
+            grants.take_live("RCV.a", 10).is_none(),
+            "taken, though ended"
+        );
         assert!(grants.find("RCV.a").is_none());
         assert!(grants.take_live("RCV.b", 9).is_some());
         assert!(grants.take("RCV.b").is_none(), "single use");
@@ -726,7 +732,10 @@ mod tests {
         assert_eq!(grants.len(), 2, "the ended one swept");
         grants.sweep(5, |_| true);
         assert_eq!(grants.len(), 0, "and those named");
-        assert!(!format!("{grants:?}").contains("RCV"), "tokens are never kept as text");
+        assert!(
+            !format!("{grants:?}").contains("RCV"),
+            "tokens are never kept as text"
+        );
     }
 
     #[test]

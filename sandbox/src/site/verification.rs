@@ -1,11 +1,11 @@
 //! Email verification: the code check of Verify During Authentication (with its attempt
 //! limit) and Start Verification, which sends a fresh code for a pending verification.
 
-use wix_auth_generated::{codes, types};
+use wix_auth_generated::types;
 
 use super::members::invalid_state_token;
 use super::store::{EmailKind, Pending, SentEmail};
-use super::{Site, SiteError};
+use super::{Refusal, Site, SiteError};
 use crate::crypto;
 
 impl Site {
@@ -32,10 +32,7 @@ impl Site {
             if *attempts >= max_attempts {
                 store.states().take(token);
             }
-            return Err(SiteError::refused(
-                codes::VERIFICATION_FAILED,
-                "The verification code is wrong",
-            ));
+            return Err(SiteError::Refused(Refusal::WrongCode));
         }
         store.states().take(token);
         let member = store
