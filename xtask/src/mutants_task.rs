@@ -19,7 +19,7 @@ struct Suite {
 
 /// The sandbox functions that are security rules: code, state and PKCE checks, redirect-URI
 /// matching, single use of codes and logins, lockout, token revocation.
-const SANDBOX_RULES: &str = r"^sandbox/src/site/(authorize|tokens|redirects)\.rs|in (Site::(check_credentials|continue_login|advance|login|logout|issue_session_token|change_password|set_password)|Store::(is_revoked|revoke_family|redeem_session|take_redirect_session|redirect_session|live_access|purge_expired|next_family)|CodeGrant::expires)$";
+const SANDBOX_RULES: &str = r"^sandbox/src/site/(authorize|tokens|redirects)\.rs|in (Site::(check_credentials|continue_login|advance|login|logout|issue_session_token|change_password|set_password)|Store::(is_revoked|revoke_family|redeem_session|take_redirect_session|redirect_session|live_access|purge_expired|next_family)|Grants<G>::(issue|find|live|live_mut|take|take_live|sweep)|Expiring::live_at|<impl Expiring for CodeGrant>::expires)$";
 
 const SUITES: &[Suite] = &[
     Suite {
