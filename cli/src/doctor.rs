@@ -3,8 +3,7 @@
 //! allowed origins of popups, the API key — and names the fix for each failure.
 
 use serde_json::{Value, json};
-use wix_auth_flows::pkce::{CodeVerifier, OAuthState};
-use wix_auth_flows::{AccessToken, Error, WixAuth, types};
+use wix_auth_flows::{AccessToken, AuthorizeAnswer, Error, WixAuth};
 
 use crate::args::Global;
 use crate::failure::{self, Failure};
@@ -67,67 +66,15 @@ impl Step {
     }
 }
 
-/// A refused call's field violations (`field`, `ruleName`), from the Wix envelope.
-async fn violations<T>(
-    result: Result<
-        wix_auth_generated::ResponseValue<T>,
-        wix_auth_generated::Error<wix_auth_generated::ByteStream>,
-    >,
-) -> Result<T, (u16, Vec<(String, String)>)> {
-    match result {
-        Ok(value) => Ok(value.into_inner()),
-        Err(wix_auth_generated::Error::ErrorResponse(response)) => {
-            let status = response.status().as_u16();
-            let mut stream = response.into_inner_stream();
-            let mut body = Vec::new();
-            while let Some(Ok(chunk)) = futures_util::StreamExt::next(&mut stream).await {
-                body.extend_from_slice(&chunk);
-            }
-            let json: Value = serde_json::from_slice(&body).unwrap_or_default();
-            let found = json["details"]["validationError"]["fieldViolations"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(|v| {
-                    (
-                        v["field"].as_str().unwrap_or_default().to_string(),
-                        v["ruleName"].as_str().unwrap_or_default().to_string(),
-                    )
-                })
-                .collect();
-            Err((status, found))
-        }
-        Err(other) => Err((other.status().map_or(0, |s| s.as_u16()), Vec::new())),
-    }
-}
-
-/// A redirect session for `redirect_uri` (or none) in `mode`, with `prompt=none`.
-// The flows' `Error` is the crate's one error type; boxing it here only to please the lint
-// would make this function the odd one out.
-#[allow(clippy::result_large_err)]
-fn auth_request(
-    auth: &WixAuth,
-    redirect_uri: Option<&str>,
-    mode: types::ResponseMode,
-) -> Result<types::CreateRedirectSessionRequest, Error> {
-    let verifier = CodeVerifier::generate()?;
-    let state = OAuthState::generate()?;
-    Ok(types::CreateRedirectSessionRequest {
-        auth: Some(types::RedirectSessionAuthParams {
-            auth_request: types::AuthorizeRequest {
-                client_id: Some(auth.client_id().to_string()),
-                redirect_uri: redirect_uri.map(str::to_string),
-                response_type: Some("code".into()),
-                response_mode: Some(mode),
-                state: Some(state.expose_secret().into()),
-                code_challenge: Some(verifier.challenge()),
-                code_challenge_method: Some(types::CodeChallengeMethod::S256),
-                ..Default::default()
-            },
-            prompt: Some(types::Prompt::None),
-        }),
-        ..Default::default()
-    })
+/// The rule a refusal's violation of `field` (matched by its end) names.
+fn violated<'a>(error: &'a Error, field: &str) -> Option<&'a str> {
+    let Error::Validation { violations, .. } = error else {
+        return None;
+    };
+    violations
+        .iter()
+        .find(|v| v.field.as_deref().is_some_and(|f| f.ends_with(field)))
+        .map(|v| v.rule_name.as_deref().unwrap_or_default())
 }
 
 fn unknown_client(auth: &WixAuth, step: &'static str) -> Step {
@@ -202,55 +149,21 @@ async fn redirect_steps(auth: &WixAuth, visitor: &AccessToken, steps: &mut Vec<S
         steps.push(Step::skipped("authorize", "no redirect session"));
         return;
     };
-    let request = match auth_request(auth, Some(&redirect_uri), types::ResponseMode::Query) {
-        Ok(request) => request,
-        Err(error) => {
-            steps.push(Step::problem(
+    let url = match auth
+        .check_redirect_session(visitor, Some(&redirect_uri))
+        .await
+    {
+        Ok(url) => {
+            steps.push(Step::ok(
                 "redirect session",
-                Status::Fail,
-                "local",
-                error.to_string(),
-                "retry",
+                format!("created for {redirect_uri}"),
             ));
-            return;
+            url
         }
-    };
-    let created = violations(
-        auth.api()
-            .create_redirect_session(visitor.expose_secret(), &request)
-            .await,
-    )
-    .await;
-    let url = match created {
-        Ok(answer) => match answer.redirect_session.and_then(|s| s.full_url) {
-            Some(url) => {
-                steps.push(Step::ok(
-                    "redirect session",
-                    format!("created for {redirect_uri}"),
-                ));
-                url
-            }
-            None => {
-                steps.push(Step::problem(
-                    "redirect session",
-                    Status::Fail,
-                    "no_url",
-                    "the answer has no fullUrl",
-                    "report this: the answer does not match the documented shape",
-                ));
-                return;
-            }
-        },
-        Err((_, found)) => {
-            let rule = |field: &str| {
-                found
-                    .iter()
-                    .find(|(f, _)| f.ends_with(field))
-                    .map(|(_, r)| r.as_str())
-            };
-            steps.push(if rule("clientId") == Some("UNKNOWN_CLIENT") {
+        Err(error) => {
+            steps.push(if violated(&error, "clientId") == Some("UNKNOWN_CLIENT") {
                 unknown_client(auth, "redirect session")
-            } else if rule("redirectUri").is_some() {
+            } else if violated(&error, "redirectUri").is_some() {
                 Step::problem(
                     "redirect session",
                     Status::Fail,
@@ -258,82 +171,71 @@ async fn redirect_steps(auth: &WixAuth, visitor: &AccessToken, steps: &mut Vec<S
                     format!("{redirect_uri} is not an allowed redirect URI of the app"),
                     format!("add exactly {redirect_uri} to the OAuth app's allowed redirect URIs (Wix matches scheme, host, port and path)"),
                 )
+            } else if let Error::MissingField { .. } = error {
+                Step::problem(
+                    "redirect session",
+                    Status::Fail,
+                    "no_url",
+                    "the answer has no fullUrl",
+                    "report this: the answer does not match the documented shape",
+                )
             } else {
-                Step::problem("redirect session", Status::Fail, "redirect_session_refused", format!("refused: {found:?}"), "check the OAuth app's settings")
+                Step::problem(
+                    "redirect session",
+                    Status::Fail,
+                    "redirect_session_refused",
+                    format!("refused: {error}"),
+                    "check the OAuth app's settings",
+                )
             });
             steps.push(Step::skipped("authorize", "no redirect session"));
             return;
         }
     };
-    steps.push(authorize_step(&url, &redirect_uri).await);
+    steps.push(authorize_step(auth, &url, &redirect_uri).await);
 }
 
 /// The site's authorize answer to a cookie-less request with `prompt=none`.
-async fn authorize_step(url: &str, redirect_uri: &str) -> Step {
-    let http = match wix_auth_generated::http_client_builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-    {
-        Ok(http) => http,
-        Err(_) => {
-            return Step::problem(
-                "authorize",
-                Status::Fail,
-                "local",
-                "no HTTP client",
-                "retry",
-            );
-        }
-    };
-    let answer = match http.get(url).send().await {
-        Ok(answer) => answer,
-        Err(_) => {
-            return Step::problem(
-                "authorize",
-                Status::Fail,
-                "unreachable",
-                "the site's authorize URL cannot be reached",
-                "check that the site's domain resolves and is published",
-            );
-        }
-    };
-    let status = answer.status().as_u16();
-    let location = answer
-        .headers()
-        .get("location")
-        .and_then(|l| l.to_str().ok())
-        .unwrap_or_default();
-    match status {
-        300..=399 if location.starts_with(redirect_uri) => Step::ok(
+async fn authorize_step(auth: &WixAuth, url: &url::Url, redirect_uri: &str) -> Step {
+    match auth.read_authorize(url).await {
+        Ok(AuthorizeAnswer::Redirect(location)) if location.starts_with(redirect_uri) => Step::ok(
             "authorize",
             "redirects back to the redirect URI (server-side session login works)",
         ),
-        300..=399 => Step::problem(
+        Ok(AuthorizeAnswer::Redirect(_)) => Step::problem(
             "authorize",
             Status::Fail,
             "redirect_elsewhere",
             "redirects somewhere other than the redirect URI",
             "check the redirect URI registered on the app",
         ),
-        404 => Step::problem(
-            "authorize",
-            Status::Fail,
-            "site_not_published",
-            "the site's authorize page answers 404",
-            "publish the site (Wix serves the login pages of published sites only)",
-        ),
-        200 => Step::problem(
+        // A page (or an answer a later flows version knows): a browser is needed.
+        Ok(_) => Step::problem(
             "authorize",
             Status::Warn,
             "browser_route_needed",
             "answers a page, not a redirect, to a request without the browser's cookies",
             "use the browser route (begin_session_login / the axum integration) instead of member_tokens",
         ),
-        other => Step::problem(
+        Err(error) if error.context().and_then(|c| c.status) == Some(404) => Step::problem(
+            "authorize",
+            Status::Fail,
+            "site_not_published",
+            "the site's authorize page answers 404",
+            "publish the site (Wix serves the login pages of published sites only)",
+        ),
+        Err(error) if error.kind() == wix_auth_flows::ErrorKind::Transport => Step::problem(
+            "authorize",
+            Status::Fail,
+            "unreachable",
+            "the site's authorize URL cannot be reached",
+            "check that the site's domain resolves and is published",
+        ),
+        Err(error) => Step::problem(
             "authorize",
             Status::Fail,
             "authorize_refused",
-            format!("answers {other}"),
+            format!("answers {error}"),
             "check the client and redirect URI",
         ),
     }
@@ -341,21 +243,12 @@ async fn authorize_step(url: &str, redirect_uri: &str) -> Step {
 
 /// A popup (`web_message`) without a redirect URI posts to the app's allowed origins.
 async fn origin_step(auth: &WixAuth, visitor: &AccessToken) -> Step {
-    let Ok(request) = auth_request(auth, None, types::ResponseMode::WebMessage) else {
-        return Step::skipped("allowed origins", "no randomness");
-    };
-    let created = violations(
-        auth.api()
-            .create_redirect_session(visitor.expose_secret(), &request)
-            .await,
-    )
-    .await;
-    match created {
+    match auth.check_redirect_session(visitor, None).await {
         Ok(_) => Step::ok(
             "allowed origins",
             "popups (web_message) have an allowed origin",
         ),
-        Err((_, found)) if found.iter().any(|(_, rule)| rule == "NO_ALLOWED_ORIGIN") => {
+        Err(error) if violated(&error, "").is_some_and(|rule| rule == "NO_ALLOWED_ORIGIN") => {
             Step::problem(
                 "allowed origins",
                 Status::Warn,
@@ -364,11 +257,11 @@ async fn origin_step(auth: &WixAuth, visitor: &AccessToken) -> Step {
                 "add your site's origin (e.g. https://shop.example) to the OAuth app's allowed domains; needed only for popup logins",
             )
         }
-        Err((status, found)) => Step::problem(
+        Err(error) => Step::problem(
             "allowed origins",
             Status::Warn,
             "web_message_refused",
-            format!("refused ({status}): {found:?}"),
+            format!("refused: {error}"),
             "needed only for popup logins",
         ),
     }

@@ -147,14 +147,15 @@ impl IdentityProvider {
 
 /// What one authorization asks Wix for, besides the PKCE pair and state it always sends.
 struct Authorization<'a> {
-    redirect_uri: &'a str,
+    /// Where the answer goes; without one, `web_message` posts to the app's allowed origins.
+    redirect_uri: Option<&'a str>,
+    response_mode: types::ResponseMode,
     session_token: Option<&'a SessionToken>,
     prompt: types::Prompt,
     idp: Option<&'a IdentityProvider>,
 }
 
-/// The PKCE verifier and state of one authorization, with its redirect session request
-/// (`responseMode=query`).
+/// The PKCE verifier and state of one authorization, with its redirect session request.
 fn auth_request(
     auth: &WixAuth,
     authorization: Authorization<'_>,
@@ -172,9 +173,9 @@ fn auth_request(
         auth: Some(types::RedirectSessionAuthParams {
             auth_request: types::AuthorizeRequest {
                 client_id: Some(auth.inner.client_id.clone()),
-                redirect_uri: Some(authorization.redirect_uri.to_string()),
+                redirect_uri: authorization.redirect_uri.map(str::to_string),
                 response_type: Some("code".into()),
-                response_mode: Some(types::ResponseMode::Query),
+                response_mode: Some(authorization.response_mode),
                 scope: Some("offline_access".into()),
                 state: Some(state.expose_secret().into()),
                 code_challenge: Some(verifier.challenge()),
@@ -191,7 +192,97 @@ fn auth_request(
     Ok((request, verifier, state))
 }
 
+/// What Authorize answered a request sent without the browser's cookies.
+#[derive(Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AuthorizeAnswer {
+    /// A redirect, with its `Location` (the code and state of a login: keep it secret).
+    Redirect(String),
+    /// A page (the site wants a browser), with its status.
+    Page {
+        /// The status, usually 200.
+        status: u16,
+    },
+}
+
+/// Never the `Location`: it carries a code.
+impl std::fmt::Debug for AuthorizeAnswer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Redirect(_) => f.write_str("Redirect(..)"),
+            Self::Page { status } => f.debug_struct("Page").field("status", status).finish(),
+        }
+    }
+}
+
 impl WixAuth {
+    /// Reads Authorize at `url` the way a server can: one GET whose redirect is read, never
+    /// followed; an error status is the typed error its body and status call for. The one
+    /// reader of Authorize: [`WixAuth::member_tokens`] and `wix-auth doctor` use it.
+    pub async fn read_authorize(&self, url: &Url) -> Result<AuthorizeAnswer, Error> {
+        // Sent through the plain client: record what the generated client's hooks would.
+        let span = crate::telemetry::http_span("authorize");
+        span.record("http.request.method", "GET");
+        span.record("url.template", url.path());
+        let sent = self.inner.no_redirects.get(url.clone()).send();
+        let response = tracing::Instrument::instrument(sent, span.clone())
+            .await
+            .map_err(|e| transport("authorize", &e))?;
+        span.record("http.response.status_code", response.status().as_u16());
+        let status = response.status();
+        let location = response
+            .headers()
+            .get(reqwest::header::LOCATION)
+            .and_then(|l| l.to_str().ok())
+            .map(str::to_string);
+        if let Some(location) = location.filter(|_| status.is_redirection()) {
+            return Ok(AuthorizeAnswer::Redirect(location));
+        }
+        if status.is_client_error() || status.is_server_error() {
+            let headers = response.headers().clone();
+            let body = response
+                .bytes()
+                .await
+                .map_err(|e| transport("authorize", &e))?;
+            return Err(crate::decode::from_error_answer(
+                "authorize",
+                status.as_u16(),
+                &headers,
+                &body,
+            ));
+        }
+        Ok(AuthorizeAnswer::Page {
+            status: status.as_u16(),
+        })
+    }
+
+    /// Checks that Wix accepts an authorization of this app through `redirect_uri` — or,
+    /// without one, through `web_message` to the app's allowed origins — by creating its
+    /// redirect session (`prompt=none`): the authorize URL, or the typed refusal (a
+    /// [`Error::Validation`] names the field and rule, e.g. `redirectUri`). For checking a
+    /// site's configuration, as `wix-auth doctor` does; a login uses the flows above.
+    pub async fn check_redirect_session(
+        &self,
+        visitor: &AccessToken,
+        redirect_uri: Option<&str>,
+    ) -> Result<Url, Error> {
+        let response_mode = match redirect_uri {
+            Some(_) => types::ResponseMode::Query,
+            None => types::ResponseMode::WebMessage,
+        };
+        let (request, _, _) = auth_request(
+            self,
+            Authorization {
+                redirect_uri,
+                response_mode,
+                session_token: None,
+                prompt: types::Prompt::None,
+                idp: None,
+            },
+        )?;
+        self.redirect_session_url(visitor, &request).await
+    }
+
     /// Creates a redirect session and returns its `fullUrl`.
     pub(crate) async fn redirect_session_url(
         &self,
@@ -256,45 +347,17 @@ impl WixAuth {
                 let (request, verifier, state) = auth_request(
                     self,
                     Authorization {
-                        redirect_uri: &redirect_uri,
+                        redirect_uri: Some(&redirect_uri),
+                        response_mode: types::ResponseMode::Query,
                         session_token: Some(session_token),
                         prompt: types::Prompt::None,
                         idp: None,
                     },
                 )?;
                 let url = self.redirect_session_url(visitor, &request).await?;
-                // Sent through the plain client: record what the generated client's hooks would.
-                let span = crate::telemetry::http_span("authorize");
-                span.record("http.request.method", "GET");
-                span.record("url.template", url.path());
-                let sent = self.inner.no_redirects.get(url).send();
-                let response = tracing::Instrument::instrument(sent, span.clone())
-                    .await
-                    .map_err(|e| transport("authorize", &e))?;
-                span.record("http.response.status_code", response.status().as_u16());
-                let status = response.status();
-                let location = response
-                    .headers()
-                    .get(reqwest::header::LOCATION)
-                    .and_then(|l| l.to_str().ok())
-                    .map(str::to_string);
-                let Some(location) = location.filter(|_| status.is_redirection()) else {
-                    if status.is_client_error() || status.is_server_error() {
-                        let headers = response.headers().clone();
-                        let body = response
-                            .bytes()
-                            .await
-                            .map_err(|e| transport("authorize", &e))?;
-                        return Err(crate::decode::from_error_answer(
-                            "authorize",
-                            status.as_u16(),
-                            &headers,
-                            &body,
-                        ));
-                    }
-                    return Err(Error::NoRedirect {
-                        status: status.as_u16(),
-                    });
+                let location = match self.read_authorize(&url).await? {
+                    AuthorizeAnswer::Redirect(location) => location,
+                    AuthorizeAnswer::Page { status } => return Err(Error::NoRedirect { status }),
                 };
                 if !Callback::is_at(&location, &redirect_uri) {
                     return Err(Error::Callback(CallbackError::RedirectUriMismatch));
@@ -404,7 +467,8 @@ impl WixAuth {
         let (request, verifier, state) = auth_request(
             self,
             Authorization {
-                redirect_uri: &redirect_uri,
+                redirect_uri: Some(&redirect_uri),
+                response_mode: types::ResponseMode::Query,
                 session_token,
                 prompt,
                 idp,

@@ -27,7 +27,7 @@ mod telemetry;
 mod tokens;
 
 pub use account::TokenInfo;
-pub use authorize::{Callback, IdentityProvider, PendingLogin};
+pub use authorize::{AuthorizeAnswer, Callback, IdentityProvider, PendingLogin};
 pub use client::{DEFAULT_BASE_URL, DEFAULT_PENDING_LOGIN_MAX_AGE, WixAuth, WixAuthBuilder};
 pub use error::{BodyKind, CallbackError, Error, ErrorContext, FieldViolation, TransportKind};
 pub use external::{ApiKeyScope, SignedOn};
