@@ -5,10 +5,15 @@
 //! tokens go where the other commands keep them. The page the browser sees holds no token.
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+use axum::Router;
+use axum::extract::{OriginalUri, State};
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
 use url::Url;
 use wix_auth_flows::{Error, Session, Tokens, WixAuth};
 
@@ -67,72 +72,85 @@ async fn listen(redirect: &Url) -> Result<Vec<TcpListener>, Failure> {
     Ok(listeners)
 }
 
-/// The next connection on any of the listeners.
-async fn accept(listeners: &[TcpListener]) -> std::io::Result<TcpStream> {
-    let accepts = listeners.iter().map(|l| Box::pin(l.accept()));
-    let (result, _, _) = futures_util::future::select_all(accepts).await;
-    result.map(|(stream, _)| stream)
+/// The one callback the listener takes: the URL it arrived at, and where to say whether the
+/// login completed, for the browser's page.
+type Arrival = (Url, oneshot::Sender<bool>);
+
+/// What the listener's handler shares: where the callback goes (taken by the first one).
+#[derive(Clone)]
+struct Listener {
+    redirect: Url,
+    arrival: Arc<Mutex<Option<oneshot::Sender<Arrival>>>>,
 }
 
-/// The request target of one HTTP request head (at most 8 KiB), e.g. `/callback?code=…`.
-async fn request_target(stream: &mut TcpStream) -> Option<String> {
-    let mut head = Vec::new();
-    let mut buf = [0u8; 1024];
-    while !head.windows(4).any(|w| w == b"\r\n\r\n") && head.len() < 8192 {
-        let read = tokio::time::timeout(Duration::from_secs(10), stream.read(&mut buf))
-            .await
-            .ok()?
-            .ok()?;
-        if read == 0 {
-            break;
-        }
-        head.extend_from_slice(&buf[..read]);
-    }
-    let line = head.split(|b| *b == b'\r').next()?;
-    let line = std::str::from_utf8(line).ok()?;
-    let mut parts = line.split(' ');
-    match (parts.next(), parts.next()) {
-        (Some("GET"), Some(target)) => Some(target.to_string()),
-        _ => None,
-    }
-}
-
-async fn answer(stream: &mut TcpStream, status: &str, message: &str) {
+fn page(status: StatusCode, message: &str) -> Response {
     let body = format!(
         "<!doctype html><html><head><title>wix-auth</title></head><body><p>{message}</p></body></html>"
     );
-    let response = format!(
-        "HTTP/1.1 {status}\r\ncontent-type: text/html; charset=utf-8\r\ncontent-length: {}\r\ncache-control: no-store\r\nconnection: close\r\n\r\n{body}",
-        body.len()
-    );
-    let _ = stream.write_all(response.as_bytes()).await;
-    let _ = stream.shutdown().await;
+    (status, [(header::CACHE_CONTROL, "no-store")], Html(body)).into_response()
 }
 
-/// Waits for the one callback request at the redirect URI's path; other paths (a
-/// favicon) get 404 and the wait goes on. Answers the callback URL, and keeps the
-/// browser's connection to answer it once the login is done.
-async fn wait_for_callback(listeners: &[TcpListener], redirect: &Url) -> Option<(Url, TcpStream)> {
-    loop {
-        let mut stream = accept(listeners).await.ok()?;
-        let Some(target) = request_target(&mut stream).await else {
-            answer(
-                &mut stream,
-                "400 Bad Request",
-                "That was not a login callback.",
-            )
-            .await;
-            continue;
-        };
-        let (path, query) = target.split_once('?').unwrap_or((&target, ""));
-        if path != redirect.path() {
-            answer(&mut stream, "404 Not Found", "Not found.").await;
-            continue;
-        }
-        let mut callback = redirect.clone();
-        callback.set_query((!query.is_empty()).then_some(query));
-        return Some((callback, stream));
+/// Every request: the callback path takes the login (once: a second callback is refused),
+/// anything else (a favicon) is 404 and the wait goes on. The browser's request is answered
+/// once the login is done, so its page says how it ended.
+async fn serve(State(listener): State<Listener>, OriginalUri(uri): OriginalUri) -> Response {
+    if uri.path() != listener.redirect.path() {
+        return page(StatusCode::NOT_FOUND, "Not found.");
     }
+    let taken = listener
+        .arrival
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .take();
+    let Some(arrival) = taken else {
+        return page(
+            StatusCode::CONFLICT,
+            "The login has already been completed.",
+        );
+    };
+    let mut callback = listener.redirect.clone();
+    callback.set_query(uri.query());
+    let (done, outcome) = oneshot::channel();
+    if arrival.send((callback, done)).is_err() {
+        return page(StatusCode::GONE, "The login is no longer waiting.");
+    }
+    match outcome.await {
+        Ok(true) => page(
+            StatusCode::OK,
+            "You are logged in. You can close this tab and return to the terminal.",
+        ),
+        _ => page(
+            StatusCode::BAD_REQUEST,
+            "The login could not be completed. Return to the terminal.",
+        ),
+    }
+}
+
+/// Serves the listeners until `over`: the channel the callback arrives on, and the servers
+/// (each ends once its requests are answered).
+fn serve_callback(
+    listeners: Vec<TcpListener>,
+    redirect: &Url,
+    over: &tokio_util::sync::CancellationToken,
+) -> (oneshot::Receiver<Arrival>, Vec<tokio::task::JoinHandle<()>>) {
+    let (arrival, arrived) = oneshot::channel();
+    let state = Listener {
+        redirect: redirect.clone(),
+        arrival: Arc::new(Mutex::new(Some(arrival))),
+    };
+    let app = Router::new().fallback(serve).with_state(state);
+    let servers = listeners
+        .into_iter()
+        .map(|listener| {
+            let (app, over) = (app.clone(), over.clone());
+            tokio::spawn(async move {
+                let _ = axum::serve(listener, app)
+                    .with_graceful_shutdown(over.cancelled_owned())
+                    .await;
+            })
+        })
+        .collect();
+    (arrived, servers)
 }
 
 /// Asks for the URL the browser ended on, when the terminal can answer.
@@ -174,33 +192,20 @@ impl BrowserLogin {
         if !self.no_browser && webbrowser::open(url.as_str()).is_err() {
             say("Could not open a browser; open the URL above.");
         }
-        let waited =
-            tokio::time::timeout(self.timeout, wait_for_callback(&listeners, &redirect)).await;
-        drop(listeners);
-        let (callback, mut stream) = match waited {
-            Ok(Some((callback, stream))) => (callback.to_string(), Some(stream)),
+        let over = tokio_util::sync::CancellationToken::new();
+        let (arrived, servers) = serve_callback(listeners, &redirect, &over);
+        let (callback, done) = match tokio::time::timeout(self.timeout, arrived).await {
+            Ok(Ok((callback, done))) => (callback.to_string(), Some(done)),
             _ => (pasted_callback()?, None),
         };
         let result = session.complete_login(&callback, pending).await;
-        if let Some(stream) = stream.as_mut() {
-            match &result {
-                Ok(_) => {
-                    answer(
-                        stream,
-                        "200 OK",
-                        "You are logged in. You can close this tab and return to the terminal.",
-                    )
-                    .await
-                }
-                Err(_) => {
-                    answer(
-                        stream,
-                        "400 Bad Request",
-                        "The login could not be completed. Return to the terminal.",
-                    )
-                    .await
-                }
-            }
+        if let Some(done) = done {
+            let _ = done.send(result.is_ok());
+        }
+        // Stop listening; a graceful shutdown still answers the browser's request.
+        over.cancel();
+        for server in servers {
+            let _ = tokio::time::timeout(Duration::from_secs(5), server).await;
         }
         result.map_err(|e: Error| e.into())
     }
