@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::profiles::Key;
+
 /// Every Wix Headless member-authentication flow from the shell. Without --base-url each
 /// command runs against a fresh in-process sandbox.
 #[derive(Debug, Parser)]
@@ -29,13 +31,20 @@ pub struct Global {
     /// The redirect URI of the OAuth flows (an allowed redirect URI of the app).
     #[arg(long, env = "WIX_REDIRECT_URI", global = true)]
     pub redirect_uri: Option<String>,
-    /// Where tokens are kept (written 0600); default: the user's config dir.
+    /// The profile of `config.toml` to use (its settings, its own tokens); default `default`.
+    #[arg(long, env = "WIX_PROFILE", global = true)]
+    pub profile: Option<String>,
+    /// Keep tokens in this file (written 0600) instead of the OS credential store.
     #[arg(long, env = "WIX_TOKEN_FILE", global = true)]
     pub token_file: Option<PathBuf>,
+    /// Keep tokens in a file (0600, in the config directory) instead of the OS credential
+    /// store.
+    #[arg(long, global = true)]
+    pub insecure_storage: bool,
     /// Machine-readable output: one JSON object.
     #[arg(long, global = true)]
     pub json: bool,
-    /// Trace requests (secrets are never traced).
+    /// Trace requests (secrets are never traced); colours unless NO_COLOR is set.
     #[arg(short, long, global = true)]
     pub verbose: bool,
     /// The site an API key acts on, for external login (the key comes from WIX_API_KEY).
@@ -163,10 +172,49 @@ pub enum Command {
         #[arg(long)]
         post_flow_url: String,
     },
+    /// Print the access token and nothing else (refreshed first when near expiry), e.g.
+    /// `curl -H "Authorization: $(wix-auth token)" …`; with --json, `{accessToken, expiresAt,
+    /// role}`.
+    Token,
+    /// Print a shell completion script, e.g. `wix-auth completion bash > ~/.local/share/bash-completion/completions/wix-auth`.
+    Completion {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Show or change the profiles in `config.toml` (the profile is --profile or WIX_PROFILE).
+    Config {
+        /// What to do.
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
     /// Sign a member on server-to-server (client secret from WIX_CLIENT_SECRET, a prompt or stdin).
     SignOn {
         /// The member's email.
         #[arg(long)]
         email: String,
+    },
+}
+
+/// `wix-auth config …`.
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Every profile and its settings.
+    List,
+    /// One setting of the profile.
+    Get {
+        /// The setting.
+        key: Key,
+    },
+    /// Change a setting of the profile (creating the profile).
+    Set {
+        /// The setting.
+        key: Key,
+        /// Its value.
+        value: String,
+    },
+    /// Remove a setting of the profile.
+    Unset {
+        /// The setting.
+        key: Key,
     },
 }

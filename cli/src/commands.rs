@@ -1,21 +1,28 @@
 //! One function per subcommand (except `demo` and `sandbox`).
 
+use std::sync::Arc;
+
 use url::Url;
 use wix_auth_flows::types::IdentityProfile;
 use wix_auth_flows::{
-    AccessToken, ClientSecret, Credentials, IdentityProvider, LoginOutcome, PendingLogin,
-    Registration, Session, Tokens, WixAuth,
+    AccessToken, ClientSecret, Credentials as Password, IdentityProvider, LoginOutcome,
+    PendingLogin, Registration, Session, Tokens, WixAuth,
 };
 
 use crate::args::Command;
 use crate::failure::Failure;
 use crate::input;
 use crate::output::{Report, short};
-use crate::state::{Continuation, Files, SESSION};
+use crate::state::{Continuation, Credentials, SESSION};
 
 /// Runs a flow subcommand.
-pub async fn run(command: Command, auth: &WixAuth, files: &Files) -> Result<Report, Failure> {
-    let session = Session::new(auth.clone(), files.store(), SESSION);
+pub async fn run(
+    command: Command,
+    auth: &WixAuth,
+    credentials: Arc<Credentials>,
+) -> Result<Report, Failure> {
+    let files = credentials.as_ref();
+    let session = Session::new(auth.clone(), Arc::clone(&credentials), SESSION);
     match command {
         Command::Visitor => {
             session.clear().await?;
@@ -66,7 +73,7 @@ pub async fn run(command: Command, auth: &WixAuth, files: &Files) -> Result<Repo
             let password = input::secret("Password: ")?;
             let visitor = current_access(&session).await?;
             let outcome = auth
-                .login(&visitor, &Credentials::new(email, password))
+                .login(&visitor, &Password::new(email, password))
                 .await?;
             continue_with(files, outcome)
         }
@@ -204,15 +211,24 @@ pub async fn run(command: Command, auth: &WixAuth, files: &Files) -> Result<Repo
                 .with("session_token", shown)
                 .with("next", "run `wix-auth tokens` for member tokens"))
         }
-        Command::Demo | Command::Sandbox { .. } | Command::Doctor => {
-            Err(Failure::usage("not a flow command"))
+        Command::Token => {
+            let tokens = session.tokens().await?;
+            Ok(Report::text(tokens.access_token.expose_secret())
+                .with("accessToken", tokens.access_token.expose_secret())
+                .with("expiresAt", tokens.expires_at)
+                .with("role", tokens.role.as_str()))
         }
+        Command::Demo
+        | Command::Sandbox { .. }
+        | Command::Doctor
+        | Command::Completion { .. }
+        | Command::Config { .. } => Err(Failure::usage("not a flow command")),
     }
 }
 
 /// Keeps the pending login of a browser login and reports the URL to open.
 fn browser_login(
-    files: &Files,
+    files: &Credentials,
     (url, pending): (Url, PendingLogin),
     what: &str,
 ) -> Result<Report, Failure> {
@@ -235,7 +251,7 @@ async fn current_access(session: &Session) -> Result<AccessToken, Failure> {
 
 fn tokens_report(tokens: &Tokens) -> Report {
     Report::default()
-        .with("role", format!("{:?}", tokens.role).to_lowercase())
+        .with("role", tokens.role.as_str())
         .with("access_token", short(tokens.access_token.expose_secret()))
         .with(
             "refresh_token",
@@ -249,7 +265,7 @@ fn tokens_report(tokens: &Tokens) -> Report {
 }
 
 /// Reports a login outcome and keeps what the next command needs.
-fn continue_with(files: &Files, outcome: LoginOutcome) -> Result<Report, Failure> {
+fn continue_with(files: &Credentials, outcome: LoginOutcome) -> Result<Report, Failure> {
     let mut continuation: Continuation = files.continuation()?;
     let report = match outcome {
         LoginOutcome::Success { session_token, .. } => {

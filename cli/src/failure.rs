@@ -95,7 +95,9 @@ impl From<Error> for Failure {
             Error::NoTokens | Error::NoRefreshToken => {
                 "run `wix-auth visitor`, `login` or `tokens` first"
             }
-            Error::Store(_) => "check the token file (--token-file)",
+            Error::Store(_) => {
+                "check the credential store or the token file; --insecure-storage keeps tokens in a file"
+            }
             _ => match kind {
                 ErrorKind::Input => "check what was entered; the message names the problem",
                 ErrorKind::Reauthenticate => "log in again",

@@ -22,24 +22,40 @@ pub fn short(secret: &str) -> String {
     format!("{head}…")
 }
 
-/// A command's result: ordered facts.
+/// A command's result: ordered facts, and for people either a line per fact or one text.
 #[derive(Default)]
-pub struct Report(Map<String, Value>);
+pub struct Report {
+    facts: Map<String, Value>,
+    text: Option<String>,
+}
 
 impl Report {
+    /// A result people see as `text` alone (for scripts: `$(wix-auth token)`), and `--json`
+    /// as the facts added to it.
+    pub fn text(text: &str) -> Self {
+        Self {
+            facts: Map::new(),
+            text: Some(text.to_string()),
+        }
+    }
+
     /// Adds a fact.
     pub fn with(mut self, key: &str, value: impl Into<Value>) -> Self {
-        self.0.insert(key.to_string(), value.into());
+        self.facts.insert(key.to_string(), value.into());
         self
     }
 
     /// Prints it.
     pub fn print(self, json: bool) {
         if json {
-            line(&Value::Object(self.0).to_string());
+            line(&Value::Object(self.facts).to_string());
             return;
         }
-        for (key, value) in self.0 {
+        if let Some(text) = self.text {
+            line(&text);
+            return;
+        }
+        for (key, value) in self.facts {
             let text = match value {
                 Value::String(s) => s,
                 other => other.to_string(),
