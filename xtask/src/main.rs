@@ -82,7 +82,8 @@ enum Task {
         /// Instead: measure memory and latency with 1k, 10k and 100k members.
         #[arg(long)]
         growth: bool,
-        /// Instead: each level with and without CORS engaged (an Origin on every call).
+        /// Instead: each level with and without CORS engaged (an Origin on every call):
+        /// throughput and the sandbox's CPU time per flow.
         #[arg(long)]
         cors: bool,
     },

@@ -143,47 +143,82 @@ pub struct LoadPlan {
     /// Member counts for the cost-growth run, instead of the levels.
     pub growth: bool,
     /// Instead: each level with and without an `Origin` on every call (CORS engaged or
-    /// not), alternating, three runs each.
+    /// not), alternating, five runs each.
     pub cors: bool,
 }
 
 /// What answering browsers (CORS) costs the sandbox: each level run without and with an
-/// `Origin` on every call, alternating so both see the same machine, three times each; the
-/// median throughput of each and their ratio.
+/// `Origin` on every call, alternating so both see the same machine, [`RUNS`] times each,
+/// with at least [`MIN_FLOWS`] flows a run so a run lasts seconds, not a scheduler slice.
+/// Throughput on two cores shared with the load generator moves by ±10 % between identical
+/// runs, so the table also gives the sandbox's own CPU time per flow, which the other
+/// process does not disturb: the ratio of that is the cost of CORS.
 fn cors_cost(root: &Path, plan: &LoadPlan) -> Result<(), String> {
-    println!("\n| concurrency | flows/s without Origin | flows/s with Origin (CORS) | ratio |");
-    println!("|---|---|---|---|");
+    const RUNS: usize = 5;
+    const MIN_FLOWS: u64 = 3_000;
+    let flows = plan.flows.max(MIN_FLOWS);
+    let ticks_per_second = clock_ticks_per_second()?;
+    println!("\n{flows} flows a run, median of {RUNS} runs each");
+    println!(
+        "| concurrency | flows/s without Origin | flows/s with Origin | sandbox CPU µs/flow without | with | CPU ratio |"
+    );
+    println!("|---|---|---|---|---|---|");
     for &concurrency in &plan.concurrency {
-        let mut without = Vec::new();
-        let mut with = Vec::new();
-        for _ in 0..3 {
-            for origin in [false, true] {
+        // (flows per second, sandbox CPU µs per flow) of each run.
+        let mut without = (Vec::new(), Vec::new());
+        let mut with = (Vec::new(), Vec::new());
+        for run in 0..RUNS {
+            // Each pair in turn starts with one side, so neither always runs second.
+            let order = if run % 2 == 0 {
+                [false, true]
+            } else {
+                [true, false]
+            };
+            for origin in order {
                 let sandbox = SandboxProcess::start(root)?;
                 let mut args = vec![
                     "--concurrency".to_string(),
                     concurrency.to_string(),
                     "--flows".into(),
-                    plan.flows.to_string(),
+                    flows.to_string(),
                 ];
                 if origin {
                     args.extend(["--origin".into(), "http://127.0.0.1:4321".into()]);
                 }
+                let ticks_before = sandbox.cpu_ticks()?;
                 let report = load_run(root, &sandbox.url, &args)?;
+                let ticks = sandbox.cpu_ticks()? - ticks_before;
+                let cpu_us = ticks as f64 / ticks_per_second * 1e6 / flows as f64;
                 let rate = report["flows_per_second"].as_f64().unwrap_or(0.0);
-                if origin { &mut with } else { &mut without }.push(rate);
+                let side = if origin { &mut with } else { &mut without };
+                side.0.push(rate);
+                side.1.push(cpu_us);
             }
         }
-        let median = |rates: &mut Vec<f64>| {
-            rates.sort_by(f64::total_cmp);
-            rates[rates.len() / 2]
+        let median = |values: &mut Vec<f64>| {
+            values.sort_by(f64::total_cmp);
+            values[values.len() / 2]
         };
-        let (without, with) = (median(&mut without), median(&mut with));
+        let (rate_without, cpu_without) = (median(&mut without.0), median(&mut without.1));
+        let (rate_with, cpu_with) = (median(&mut with.0), median(&mut with.1));
         println!(
-            "| {concurrency} | {without:.0} | {with:.0} | {:.3} |",
-            with / without
+            "| {concurrency} | {rate_without:.0} | {rate_with:.0} | {cpu_without:.0} | {cpu_with:.0} | {:.3} |",
+            cpu_with / cpu_without
         );
     }
     Ok(())
+}
+
+/// The kernel's clock ticks per second, the unit of `/proc/<pid>/stat`'s CPU times.
+fn clock_ticks_per_second() -> Result<f64, String> {
+    let output = Command::new("getconf")
+        .arg("CLK_TCK")
+        .output()
+        .map_err(|e| format!("cannot run getconf: {e}"))?;
+    String::from_utf8_lossy(&output.stdout)
+        .trim()
+        .parse()
+        .map_err(|e| format!("getconf CLK_TCK: {e}"))
 }
 
 /// A sandbox process on a free loopback port.
@@ -210,6 +245,23 @@ impl SandboxProcess {
             .ok_or_else(|| format!("unexpected sandbox output: {line}"))?
             .to_string();
         Ok(Self { child, url })
+    }
+
+    /// User plus system CPU time the process has used, in clock ticks.
+    fn cpu_ticks(&self) -> Result<u64, String> {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.child.id()))
+            .map_err(|e| format!("sandbox CPU time: {e}"))?;
+        // The fields after the command name, which is in parentheses and may hold spaces:
+        // utime and stime are the 14th and 15th fields of the line, 12th and 13th after it.
+        let after_name = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+        let fields: Vec<&str> = after_name.split_whitespace().collect();
+        let field = |i: usize| -> Result<u64, String> {
+            fields
+                .get(i)
+                .and_then(|f| f.parse().ok())
+                .ok_or_else(|| format!("unexpected /proc stat line: {stat}"))
+        };
+        Ok(field(11)? + field(12)?)
     }
 
     /// `VmHWM` (peak) or `VmRSS` (now) of the process, in KiB.
