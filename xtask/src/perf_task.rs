@@ -147,6 +147,11 @@ pub struct LoadPlan {
     pub cors: bool,
 }
 
+/// Runs of each side per concurrency level in the CORS cost comparison.
+const RUNS: usize = 5;
+/// The fewest flows a CORS cost run makes, so a run lasts seconds.
+const MIN_FLOWS: u64 = 3_000;
+
 /// What answering browsers (CORS) costs the sandbox: each level run without and with an
 /// `Origin` on every call, alternating so both see the same machine, [`RUNS`] times each,
 /// with at least [`MIN_FLOWS`] flows a run so a run lasts seconds, not a scheduler slice.
@@ -154,8 +159,6 @@ pub struct LoadPlan {
 /// runs, so the table also gives the sandbox's own CPU time per flow, which the other
 /// process does not disturb: the ratio of that is the cost of CORS.
 fn cors_cost(root: &Path, plan: &LoadPlan) -> Result<(), String> {
-    const RUNS: usize = 5;
-    const MIN_FLOWS: u64 = 3_000;
     let flows = plan.flows.max(MIN_FLOWS);
     let ticks_per_second = clock_ticks_per_second()?;
     println!("\n{flows} flows a run, median of {RUNS} runs each");
