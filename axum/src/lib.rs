@@ -1,8 +1,4 @@
-//! Wix Headless member login for an axum app: mount [`WixAuthWeb::router`], wrap the app in
-//! [`WixAuthWeb::layer`], and take a [`Member`], [`MaybeMember`] or [`WixAccess`] in a
-//! handler. Tokens stay server-side in a flows `TokenStore` (memory, Redis, PostgreSQL,
-//! SQLite, or one of your own); the browser holds only an encrypted cookie with a random
-//! session id.
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 
 #[cfg(feature = "axum-login")]
@@ -22,3 +18,14 @@ pub use extract::{AuthRejection, MaybeMember, Member, WixAccess};
 pub use hooks::{EstablishedLogin, LoginMethod};
 pub use outcome::{AuthFailure, AuthOutcome, AuthPages, DefaultPages};
 pub use return_to::safe_return_to;
+
+/// The guide's chapter on web apps, its Rust blocks compiled as doctests of this crate.
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/src/axum.md")]
+pub struct GuideWebApps;
+
+/// The workspace's front-door README: its examples use the flows and this crate, so this
+/// crate, which depends on both, compiles them.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct FrontDoorReadme;

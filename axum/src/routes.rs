@@ -574,8 +574,26 @@ fn unauthorized() -> Response {
 }
 
 impl WixAuthWeb {
-    /// The login routes under the prefix, to merge into the app's router (which must be
-    /// wrapped in [`WixAuthWeb::layer`]).
+    /// The login routes under the prefix (default `/auth`, see
+    /// [`WixAuthWebBuilder::prefix`](crate::WixAuthWebBuilder::prefix)), to merge into the
+    /// app's router, which must be wrapped in [`WixAuthWeb::layer`].
+    ///
+    /// Forms are `application/x-www-form-urlencoded`, at most
+    /// [`max_form_bytes`](crate::WixAuthWebBuilder::max_form_bytes) (413 beyond), and refused
+    /// when posted cross-site (`Sec-Fetch-Site` / `Origin`). `returnTo` is a same-origin path
+    /// ([`safe_return_to`](crate::safe_return_to)); anything else becomes `/`. Each outcome
+    /// and failure is a page of [`AuthPages`](crate::AuthPages) unless a route says otherwise.
+    ///
+    /// | route | fields | what it does |
+    /// |---|---|---|
+    /// | `GET /auth/login` | query `returnTo` (optional), `idp` (optional: an identity-provider connection id) | Wix's hosted login, or a social login with `idp`: a redirect session, then Wix's page, then the callback. With [`login_page`](crate::WixAuthWebBuilder::login_page) set, a `Member` without a session is sent to the app's page instead. |
+    /// | `POST /auth/login` | `email`, `password`, `returnTo` (optional) | The custom login (Login V2). On success the session becomes the member's and the browser goes to `returnTo`; verification, approval, a second factor or a wrong password are pages. |
+    /// | `POST /auth/register` | `email`, `password`, `returnTo` (optional) | Registration, then as a login. |
+    /// | `POST /auth/verify` | `code` | The emailed code of the registration or login in progress; a wrong code can be retried. |
+    /// | `POST /auth/password-reset` | `email` | Wix emails a reset link if the address is a member's; the answer does not say. |
+    /// | `GET /auth/callback` | query `code`, `state` (or `error`), as Wix sends them | Completes the login in progress: the state is checked before any token request, a login completes once (across replicas sharing the store). |
+    /// | `POST /auth/logout` | `csrf` ([`Member::csrf_token`](crate::Member::csrf_token)) | Ends the session and sends the browser through Wix's logout to the post-logout URL. |
+    /// | `GET /auth/token` | — | `{"accessToken", "expiresAt", "role"}` for the app's own same-origin browser code, `Cache-Control: no-store`; never the refresh token. |
     pub fn router<S: Clone + Send + Sync + 'static>(&self) -> Router<S> {
         let prefix = &self.inner.prefix;
         Router::new()

@@ -1,4 +1,4 @@
-//! `wix-auth`: every Wix Headless member-authentication flow from the shell.
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 
 mod args;

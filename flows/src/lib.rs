@@ -1,10 +1,4 @@
-//! Complete, safe Wix Headless member-authentication sequences on top of the generated
-//! client: visitor tokens, custom login (register, login, email verification, owner
-//! approval), session token → member tokens (server-side, through a full-page redirect,
-//! or with an API key), the Wix-managed and social logins, Sign On, password change and recovery, logout, and token sessions that refresh once
-//! however many tasks ask and never turn a member into a visitor.
-//!
-//! Start with [`WixAuth::builder`].
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 
 mod account;
@@ -42,8 +36,12 @@ pub use store::{FileStore, MemoryStore, TokenStore};
 pub use tokens::{MemberIdentity, Role, Tokens};
 pub use wix_auth_generated::{http_client_builder, types};
 
-/// Compiles the README's Rust examples (generated client, flows, sandbox) as doctests, so
-/// they cannot drift from the code.
+/// The guide's chapter on the flows, its Rust blocks compiled as doctests of this crate.
 #[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
-pub struct ReadmeExamples;
+#[doc = include_str!("../../docs/src/flows.md")]
+pub struct GuideFlows;
+
+/// The guide's chapter on token stores, its Rust blocks compiled as doctests of this crate.
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/src/token-stores.md")]
+pub struct GuideTokenStores;

@@ -1,11 +1,8 @@
-//! Typed client for the Wix Headless member-authentication REST API.
-//!
-//! `generated.rs` is produced from `spec/wix-headless-auth.yaml` by `cargo xtask codegen`
-//! and re-exported here: [`Client`] has one method per operation and [`types`] one type per
-//! schema. This file is the handwritten shell progenitor's output refers to: the [`Secret`]
-//! type every secret field maps to, the request [`hooks`], the [`Client::new`] constructor
-//! the [`browser`] answers of Logout and Authorize, and Wix's error [`codes`].
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
+
+// `generated.rs` is produced from `spec/wix-headless-auth.yaml` by `cargo xtask codegen` and
+// re-exported here; the other modules are the handwritten shell its output refers to.
 
 pub mod browser;
 mod client;
@@ -18,3 +15,8 @@ mod secret;
 pub use client::http_client_builder;
 pub use generated::*;
 pub use secret::Secret;
+
+/// The guide's chapter on the generated client, its Rust blocks compiled as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/src/generated-client.md")]
+pub struct GuideGeneratedClient;

@@ -1,18 +1,4 @@
-//! A local, stateful server that behaves like the Wix Headless member-authentication
-//! endpoints, for running every login flow without a Wix site.
-//!
-//! ```no_run
-//! # async fn demo() -> std::io::Result<()> {
-//! use wix_auth_sandbox::{OAuthClient, Sandbox};
-//!
-//! let sandbox = Sandbox::builder()
-//!     .client(OAuthClient::new("my-client").redirect_uri("http://127.0.0.1:3000/callback"))
-//!     .start()
-//!     .await?;
-//! println!("serving on {}", sandbox.base_url());
-//! sandbox.shutdown().await;
-//! # Ok(()) }
-//! ```
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 
 pub mod clock;
@@ -296,3 +282,8 @@ pub enum LoginPageError {
         status: u16,
     },
 }
+
+/// The guide's chapter on the sandbox, its Rust blocks compiled as doctests of this crate.
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/src/sandbox.md")]
+pub struct GuideSandbox;

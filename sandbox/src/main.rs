@@ -16,7 +16,7 @@ struct Args {
     /// The loopback port to listen on; 0 picks a free one.
     #[arg(long, default_value_t = 0)]
     port: u16,
-    /// A TOML configuration file (see the README).
+    /// A TOML configuration file (every key optional; sandbox.example.toml lists each).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
 }

@@ -3,6 +3,7 @@
 
 mod codegen_task;
 mod conformance_task;
+mod docs_task;
 mod mutants_task;
 mod perf_task;
 mod sdk_traces_task;
@@ -87,6 +88,9 @@ enum Task {
         #[arg(long)]
         cors: bool,
     },
+    /// Build the guide (docs/, mdBook) into target/book with warnings as errors, and check
+    /// every relative link and anchor of the guide and of the Markdown files outside it.
+    Docs,
 }
 
 /// `cargo test --release` of the never-panic properties with `cases` cases each.
@@ -129,6 +133,7 @@ fn main() -> ExitCode {
             iterate,
         } => mutants_task::run(&root, &suites, jobs, iterate),
         Task::SdkTraces => sdk_traces_task::run(&root),
+        Task::Docs => docs_task::docs(&root),
         Task::NeverPanic { cases } => never_panic(&root, cases),
         Task::Bench { stores } => perf_task::bench(&root, stores),
         Task::Load {

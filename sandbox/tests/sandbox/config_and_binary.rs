@@ -16,12 +16,15 @@ fn the_example_configuration_is_the_default() {
 }
 
 #[test]
-fn the_readme_shows_the_example_configuration() {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+fn the_guide_shows_the_example_configuration() {
+    let chapter = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../docs/src/sandbox.md"
+    ))
+    .unwrap();
     assert!(
-        readme.contains(example().trim()),
-        "README.md must embed sandbox/sandbox.example.toml"
+        chapter.contains("{{#include ../../sandbox/sandbox.example.toml}}"),
+        "the guide's sandbox chapter must include sandbox/sandbox.example.toml"
     );
 }
 
