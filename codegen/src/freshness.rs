@@ -19,6 +19,12 @@ pub const DIFF_LINES: usize = 60;
 
 /// Compares `expected` with the file at `path`.
 pub fn compare(path: &Path, expected: &str) -> Freshness {
+    compare_labelled(path, expected, "generated from the spec")
+}
+
+/// Compares `expected` with the file at `path`, naming `expected` in the diff's header as
+/// `expected_label` (what produced it).
+pub fn compare_labelled(path: &Path, expected: &str, expected_label: &str) -> Freshness {
     let current = std::fs::read_to_string(path).unwrap_or_default();
     let current = normalize_newlines(&current);
     let expected = normalize_newlines(expected);
@@ -28,7 +34,7 @@ pub fn compare(path: &Path, expected: &str) -> Freshness {
     let diff = similar::TextDiff::from_lines(&current, &expected)
         .unified_diff()
         .context_radius(2)
-        .header("checked in", "generated from the spec")
+        .header("checked in", expected_label)
         .to_string();
     let mut lines: Vec<&str> = diff.lines().take(DIFF_LINES + 1).collect();
     if lines.len() > DIFF_LINES {

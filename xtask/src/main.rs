@@ -6,6 +6,7 @@ mod conformance_task;
 mod docs_task;
 mod mutants_task;
 mod perf_task;
+mod public_api_task;
 mod sdk_traces_task;
 
 use std::path::{Path, PathBuf};
@@ -91,6 +92,12 @@ enum Task {
     /// Build the guide (docs/, mdBook) into target/book with warnings as errors, and check
     /// every relative link and anchor of the guide and of the Markdown files outside it.
     Docs,
+    /// Write each published crate's public API to <crate>/public-api.txt.
+    PublicApi {
+        /// Do not write: fail with a diff when a listing differs from the code.
+        #[arg(long)]
+        check: bool,
+    },
 }
 
 /// `cargo test --release` of the never-panic properties with `cases` cases each.
@@ -134,6 +141,7 @@ fn main() -> ExitCode {
         } => mutants_task::run(&root, &suites, jobs, iterate),
         Task::SdkTraces => sdk_traces_task::run(&root),
         Task::Docs => docs_task::docs(&root),
+        Task::PublicApi { check } => public_api_task::run(&root, check),
         Task::NeverPanic { cases } => never_panic(&root, cases),
         Task::Bench { stores } => perf_task::bench(&root, stores),
         Task::Load {
