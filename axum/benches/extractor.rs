@@ -9,7 +9,7 @@ use axum::routing::get;
 use criterion::{Criterion, criterion_group, criterion_main};
 use tower::ServiceExt;
 use wix_auth_axum::{Member, WixAuthWeb};
-use wix_auth_flows::{MemoryStore, WixAuth};
+use wix_auth_flows::{WixAuth, store::MemoryStore};
 use wix_auth_sandbox::{OAuthClient, Sandbox};
 
 const SITE: &str = "http://127.0.0.1:9/auth/callback";

@@ -17,7 +17,7 @@
 //! use axum_login::tower_sessions::{MemoryStore, SessionManagerLayer};
 //! use wix_auth_axum::axum_login::WixBackend;
 //!
-//! let backend = WixBackend::new(auth, wix_auth_flows::MemoryStore::new()).unwrap();
+//! let backend = WixBackend::new(auth, wix_auth_flows::store::MemoryStore::new()).unwrap();
 //! let sessions = SessionManagerLayer::new(MemoryStore::default());
 //! let app: axum::Router = axum::Router::new()
 //!     // .route(…) — handlers take `axum_login::AuthSession<WixBackend>`
@@ -30,8 +30,9 @@ use sha2::{Digest, Sha256};
 use url::Url;
 use wix_auth_flows::middleware::MemberAuth;
 use wix_auth_flows::{
-    AccessToken, Credentials, Error, ErrorKind, IdentityProvider, LoginOutcome, MemberIdentity,
-    Password, PendingLogin, Role, Session, Sessions, TokenStore, Tokens, WixAuth,
+    Credentials, Error, ErrorKind, LoginOutcome, PendingLogin, Role, Session, Sessions, Tokens,
+    WixAuth, authorize::IdentityProvider, secrets::AccessToken, secrets::Password,
+    store::TokenStore, tokens::MemberIdentity,
 };
 
 use crate::ConfigError;

@@ -16,7 +16,7 @@ use futures_util::future::BoxFuture;
 use serde::{Deserialize, Serialize};
 use tower_layer::Layer;
 use tower_service::Service;
-use wix_auth_flows::{MemberIdentity, PendingLogin, StateToken};
+use wix_auth_flows::{PendingLogin, secrets::StateToken, tokens::MemberIdentity};
 
 use crate::hooks::LoginMethod;
 

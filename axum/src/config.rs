@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use axum_extra::extract::cookie::Key;
 use url::Url;
-use wix_auth_flows::{Sessions, TokenStore, WixAuth};
+use wix_auth_flows::{Sessions, WixAuth, store::TokenStore};
 
 use crate::hooks::{EstablishedLogin, LoginHook, login_hook};
 use crate::outcome::{AuthPages, DefaultPages};

@@ -7,7 +7,7 @@ use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use wix_auth_flows::middleware::MemberAuth;
-use wix_auth_flows::{AccessToken, MemberIdentity, Role, Session, Tokens};
+use wix_auth_flows::{Role, Session, Tokens, secrets::AccessToken, tokens::MemberIdentity};
 
 use crate::carrier::CookieSlot;
 use crate::config::{Rejection, WixAuthWeb};

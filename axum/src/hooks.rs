@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use futures_util::future::BoxFuture;
 use serde::{Deserialize, Serialize};
-use wix_auth_flows::MemberIdentity;
+use wix_auth_flows::tokens::MemberIdentity;
 
 /// How a login was made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

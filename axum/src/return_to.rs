@@ -4,6 +4,10 @@
 /// The path a `returnTo` names, if it is a same-origin relative path: it starts with one
 /// `/`, is not protocol-relative (`//host`, `/\host`), and holds no control characters or
 /// backslashes. Anything else is `None`, and the caller falls back to its default.
+///
+/// The login routes check every `returnTo` with it. It is public for an app's own login page
+/// ([`WixAuthWebBuilder::login_page`](crate::WixAuthWebBuilder::login_page)), which receives
+/// `returnTo` and must not redirect anywhere it names before the same check.
 pub fn safe_return_to(candidate: &str) -> Option<&str> {
     let rest = candidate.strip_prefix('/')?;
     let refused = rest.starts_with('/')

@@ -17,8 +17,8 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use subtle::ConstantTimeEq;
 use wix_auth_flows::{
-    AccessToken, Credentials, Error, IdentityProvider, LoginOutcome, MemberIdentity, Registration,
-    Session, SessionToken, Tokens,
+    Credentials, Error, LoginOutcome, Registration, Session, Tokens, authorize::IdentityProvider,
+    secrets::AccessToken, secrets::SessionToken, tokens::MemberIdentity,
 };
 
 use crate::carrier::{CookieSlot, Pending, SessionCookie};
@@ -219,9 +219,8 @@ impl Ctx {
             LoginOutcome::MissingFields { .. } => {
                 self.failed(AuthFailure::InvalidInput(Vec::new()))
             }
-            LoginOutcome::StatusCheck { .. } | LoginOutcome::Unknown { .. } => {
-                self.failed(AuthFailure::Unavailable)
-            }
+            // StatusCheck, Unknown, and states Wix adds after this release: no session.
+            _ => self.failed(AuthFailure::Unavailable),
         }
     }
 

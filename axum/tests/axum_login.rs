@@ -15,7 +15,7 @@ mod common;
 
 use common::{Agent, Clocks, PASSWORD, location};
 use wix_auth_axum::axum_login::WixBackend;
-use wix_auth_flows::{MemoryStore, WixAuth};
+use wix_auth_flows::{WixAuth, store::MemoryStore};
 use wix_auth_sandbox::{Lifetimes, OAuthClient, RunningSandbox, Sandbox, SeedMember};
 
 /// The example app against a sandbox whose access tokens live 10 minutes on `clocks`, with

@@ -5,8 +5,8 @@ use std::sync::Arc;
 use url::Url;
 use wix_auth_flows::types::IdentityProfile;
 use wix_auth_flows::{
-    AccessToken, ClientSecret, Credentials as Password, IdentityProvider, LoginOutcome,
-    PendingLogin, Registration, Session, Tokens, WixAuth,
+    Credentials as Password, LoginOutcome, PendingLogin, Registration, Session, Tokens, WixAuth,
+    authorize::IdentityProvider, secrets::AccessToken, secrets::ClientSecret,
 };
 
 use crate::args::Command;
@@ -267,10 +267,11 @@ fn tokens_report(tokens: &Tokens) -> Report {
 /// Reports a login outcome and keeps what the next command needs.
 fn continue_with(files: &Credentials, outcome: LoginOutcome) -> Result<Report, Failure> {
     let mut continuation: Continuation = files.continuation()?;
+    let state = outcome.state().to_string();
+    let report = Report::default().with("state", state);
     let report = match outcome {
         LoginOutcome::Success { session_token, .. } => {
-            let report = Report::default()
-                .with("state", "SUCCESS")
+            let report = report
                 .with("session_token", short(session_token.expose_secret()))
                 .with("next", "run `wix-auth tokens` for member tokens");
             continuation.session_token = Some(session_token);
@@ -283,40 +284,27 @@ fn continue_with(files: &Credentials, outcome: LoginOutcome) -> Result<Report, F
         } => {
             continuation.state_token = Some(state_token);
             continuation.identity_id = identity_id;
-            Report::default()
-                .with("state", "REQUIRE_EMAIL_VERIFICATION")
-                .with(
-                    "next",
-                    "run `wix-auth verify --code <the code from the email>`",
-                )
-        }
-        LoginOutcome::OwnerApprovalRequired { .. } => Report::default()
-            .with("state", "REQUIRE_OWNER_APPROVAL")
-            .with(
+            report.with(
                 "next",
-                "wait for the site owner to approve the member, then log in",
-            ),
-        LoginOutcome::StatusCheck { .. } => Report::default().with("state", "STATUS_CHECK"),
-        LoginOutcome::MissingFields { .. } => Report::default()
-            .with("state", "REQUIRE_MISSING_FIELDS")
-            .with(
-                "next",
-                "the site requires signup fields this command does not send",
-            ),
-        LoginOutcome::MfaRequired { .. }
-        | LoginOutcome::MfaChallenge { .. }
-        | LoginOutcome::FirstFactorRequired { .. } => {
-            let state = match outcome {
-                LoginOutcome::MfaRequired { .. } => "REQUIRE_MFA",
-                LoginOutcome::MfaChallenge { .. } => "MFA_CHALLENGE",
-                _ => "REQUIRE_FIRST_FACTOR",
-            };
-            Report::default().with("state", state).with(
-                "next",
-                "the member needs another factor, which Wix has no public API for: log in on the Wix page (`wix-auth authorize-url`)",
+                "run `wix-auth verify --code <the code from the email>`",
             )
         }
-        LoginOutcome::Unknown { state, .. } => Report::default().with("state", state),
+        LoginOutcome::OwnerApprovalRequired { .. } => report.with(
+            "next",
+            "wait for the site owner to approve the member, then log in",
+        ),
+        LoginOutcome::MissingFields { .. } => report.with(
+            "next",
+            "the site requires signup fields this command does not send",
+        ),
+        LoginOutcome::MfaRequired { .. }
+        | LoginOutcome::MfaChallenge { .. }
+        | LoginOutcome::FirstFactorRequired { .. } => report.with(
+            "next",
+            "the member needs another factor, which Wix has no public API for: log in on the Wix page (`wix-auth authorize-url`)",
+        ),
+        // STATUS_CHECK, and states Wix adds after this release: the state is the report.
+        _ => report,
     };
     files.save_continuation(&continuation)?;
     Ok(report)

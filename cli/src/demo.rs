@@ -1,7 +1,8 @@
 //! `wix-auth demo`: every seed flow against an in-process sandbox, one step at a time.
 
 use wix_auth_flows::{
-    ClientSecret, Credentials, LoginOutcome, MemoryStore, Registration, Session, WixAuth,
+    Credentials, LoginOutcome, Registration, Session, WixAuth, secrets::ClientSecret,
+    store::MemoryStore,
 };
 use wix_auth_sandbox::config::{DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_REDIRECT_URI};
 use wix_auth_sandbox::{RunningSandbox, Sandbox};

@@ -3,7 +3,7 @@
 //! allowed origins of popups, the API key — and names the fix for each failure.
 
 use serde_json::{Value, json};
-use wix_auth_flows::{AccessToken, AuthorizeAnswer, Error, WixAuth};
+use wix_auth_flows::{Error, WixAuth, authorize::AuthorizeAnswer, secrets::AccessToken};
 
 use crate::args::Global;
 use crate::failure::{self, Failure};

@@ -2,7 +2,7 @@
 //! misconfiguration, 3 refused (input to change, or a login to redo), 4 try later or
 //! unreachable, 1 anything local.
 
-use wix_auth_flows::{CallbackError, Error, ErrorKind};
+use wix_auth_flows::{Error, ErrorKind, error::CallbackError};
 
 /// Exit code of a usage error.
 pub const USAGE: u8 = 2;

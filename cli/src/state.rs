@@ -11,8 +11,8 @@ use std::time::SystemTime;
 
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
-use wix_auth_flows::store::{FileStore, StoreError, TokenStore, write_private};
-use wix_auth_flows::{PendingLogin, SessionToken, StateToken, Tokens};
+use wix_auth_flows::store::{FileStore, StoreError, TokenStore};
+use wix_auth_flows::{PendingLogin, Tokens, secrets::SessionToken, secrets::StateToken};
 
 use crate::failure::Failure;
 use crate::output::error_line;
@@ -313,6 +313,25 @@ impl Credentials {
 }
 
 /// A store failure as the CLI reports every flows error.
+/// Writes the credential file atomically and readable by its owner only: `tempfile` creates
+/// the new file 0600 beside the old one, and the rename replaces it whole.
+fn write_private(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let io = |action: &'static str, e: &std::io::Error| StoreError::Io {
+        action,
+        path: path.to_path_buf(),
+        kind: e.kind(),
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| io("creating the directory of", &e))?;
+    let mut file =
+        tempfile::NamedTempFile::new_in(dir).map_err(|e| io("creating a file beside", &e))?;
+    std::io::Write::write_all(&mut file, bytes)
+        .and_then(|()| file.as_file().sync_all())
+        .map_err(|e| io("writing", &e))?;
+    file.persist(path).map_err(|e| io("replacing", &e.error))?;
+    Ok(())
+}
+
 fn store_failure(error: StoreError) -> Failure {
     Failure::from(wix_auth_flows::Error::from(error))
 }

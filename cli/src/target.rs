@@ -1,6 +1,6 @@
 //! Where commands go: the given base URL, or a sandbox started in this process.
 
-use wix_auth_flows::{ApiKey, ApiKeyScope, WixAuth};
+use wix_auth_flows::{WixAuth, external::ApiKeyScope, secrets::ApiKey};
 use wix_auth_sandbox::config::{DEFAULT_CLIENT_ID, DEFAULT_REDIRECT_URI};
 use wix_auth_sandbox::{RunningSandbox, Sandbox};
 

@@ -293,8 +293,8 @@ async fn token_files_of_earlier_versions_move_in_and_are_removed() {
         .unwrap();
     let visitor = auth.visitor_tokens().await.unwrap();
     let legacy = user.config_dir().join("tokens.json");
-    let store = wix_auth_flows::FileStore::new(&legacy);
-    wix_auth_flows::TokenStore::save(
+    let store = wix_auth_flows::store::FileStore::new(&legacy);
+    wix_auth_flows::store::TokenStore::save(
         &store,
         "default",
         &visitor,

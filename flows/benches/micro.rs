@@ -10,7 +10,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use wix_auth_flows::pkce::{CodeVerifier, OAuthState};
-use wix_auth_flows::{Callback, types};
+use wix_auth_flows::{authorize::Callback, types};
 
 const LOGIN_SUCCESS: &str = r#"{"state":"SUCCESS","sessionToken":"MST.eyJraWQiOiJ3cTFCcFlDbyIsImFsZyI6IlJTMjU2In0...","identity":{"id":"12432ed2-ef8b-6bf3-8f9n-94f3c4d0ef85","identifiers":[{"email":"john@doe.com"}],"revision":"1","createdDate":"2023-07-19T11:14:08Z","updatedDate":"2023-07-19T11:14:08Z","connections":[{"authenticatorConnection":{"authenticatorConnectionId":"31ddd8fc-ea95-43ac-95c5-902497125b90","reEnrollmentRequired":false}}],"identityProfile":{"nickname":"Johnny Boy","emails":[],"phones":[],"labels":[],"privacyStatus":"UNDEFINED","customFields":[]},"metadata":{"tags":[]},"email":{"address":"john@doe.com","isVerified":false},"status":{"name":"ACTIVE","reasons":[]}}}"#;
 const TOKEN_RESPONSE: &str = r#"{"access_token":"OauthNG.JWS.eyJraWQiOi1JzdUpwSCIsImFsZyI6IkhTMjU2In0...","token_type":"Bearer","expires_in":14400,"refresh_token":"JWS.eyJraWQiOiJ1SEJzdUpwSCIsImFsZyI6IkhTMjU2In0..."}"#;

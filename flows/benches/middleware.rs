@@ -4,7 +4,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use wix_auth_flows::middleware::MemberAuth;
-use wix_auth_flows::{MemoryStore, Registration, Session, WixAuth};
+use wix_auth_flows::{Registration, Session, WixAuth, store::MemoryStore};
 use wix_auth_sandbox::Sandbox;
 
 fn bench(c: &mut Criterion) {

@@ -4,7 +4,7 @@
 //! `cargo run -p wix-auth-flows --features middleware --example as_member`.
 
 use wix_auth_flows::middleware::MemberAuth;
-use wix_auth_flows::{MemoryStore, Registration, Session, WixAuth};
+use wix_auth_flows::{Registration, Session, WixAuth, store::MemoryStore};
 use wix_auth_sandbox::Sandbox;
 use wix_auth_sandbox::config::{DEFAULT_CLIENT_ID, DEFAULT_REDIRECT_URI};
 

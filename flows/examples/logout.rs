@@ -1,7 +1,7 @@
 //! Logout: the Wix logout URL for the browser, and the local tokens dropped.
 //! `cargo run -p wix-auth-flows --example logout`.
 
-use wix_auth_flows::{Credentials, MemoryStore, Registration, Session, WixAuth};
+use wix_auth_flows::{Credentials, Registration, Session, WixAuth, store::MemoryStore};
 use wix_auth_sandbox::Sandbox;
 use wix_auth_sandbox::config::{DEFAULT_CLIENT_ID, DEFAULT_REDIRECT_URI};
 

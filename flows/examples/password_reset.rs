@@ -1,7 +1,7 @@
 //! Password reset: send the recovery email, then set a new password with its token.
 //! `cargo run -p wix-auth-flows --example password_reset`.
 
-use wix_auth_flows::{Credentials, RecoveryToken, Registration, WixAuth};
+use wix_auth_flows::{Credentials, Registration, WixAuth, secrets::RecoveryToken};
 use wix_auth_sandbox::Sandbox;
 use wix_auth_sandbox::config::{DEFAULT_CLIENT_ID, DEFAULT_REDIRECT_URI};
 

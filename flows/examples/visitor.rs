@@ -1,7 +1,7 @@
 //! Visitor tokens: an anonymous session, kept in a store and refreshed ahead of expiry.
 //! Runs against an in-process sandbox: `cargo run -p wix-auth-flows --example visitor`.
 
-use wix_auth_flows::{MemoryStore, Session, WixAuth};
+use wix_auth_flows::{Session, WixAuth, store::MemoryStore};
 use wix_auth_sandbox::Sandbox;
 use wix_auth_sandbox::config::DEFAULT_CLIENT_ID;
 

@@ -163,10 +163,10 @@ impl WixAuth {
         let info = self.token_info(member).await?;
         match (info.active, info.role, info.subject_id) {
             (true, Some(Role::Member), Some(id)) => Ok(MemberIdentity { id, email: None }),
-            _ => Err(Error::Unauthenticated(crate::ErrorContext {
+            _ => Err(Error::Unauthenticated(crate::error::ErrorContext {
                 operation: "tokenInfo",
                 message: Some("not an active member's token".into()),
-                ..crate::ErrorContext::default()
+                ..crate::error::ErrorContext::default()
             })),
         }
     }

@@ -3,6 +3,8 @@
 //! or a browser sent through it and back to the callback; the state checked, the code
 //! exchanged with the PKCE verifier.
 
+pub use crate::client::DEFAULT_PENDING_LOGIN_MAX_AGE;
+
 use std::time::Duration;
 
 use base64::Engine as _;
@@ -125,6 +127,7 @@ impl PendingLogin {
 /// A social identity provider for [`WixAuth::begin_social_login`], named by its Wix IdP
 /// connection id.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum IdentityProvider {
     /// Google (the connection id `@wix/sdk` maps `google` to).
     Google,
@@ -385,7 +388,7 @@ impl WixAuth {
     /// # let callback_url = format!("{}?code=x&state=wrong", pending.redirect_uri());
     /// let pending = serde_json::from_str(&cookie)?;
     /// let result = auth.complete_login(&callback_url, pending).await;
-    /// # assert!(matches!(result, Err(wix_auth_flows::Error::Callback(wix_auth_flows::CallbackError::StateMismatch))));
+    /// # assert!(matches!(result, Err(wix_auth_flows::Error::Callback(wix_auth_flows::error::CallbackError::StateMismatch))));
     /// # Ok(()) }
     /// ```
     pub async fn begin_login(&self, visitor: &AccessToken) -> Result<(Url, PendingLogin), Error> {

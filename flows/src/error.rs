@@ -1,10 +1,12 @@
 //! The crate's one error type and what it keeps of a failed call.
 //!
 //! progenitor's errors print headers and raw bodies (tokens included). Every failure is
-//! rebuilt (in [`crate::decode`]) from what is safe to keep: the operation, the status, the
+//! rebuilt (in the crate's one decoder) from what is safe to keep: the operation, the status, the
 //! Wix request id, the decoded envelope (code, description, field violations),
 //! `Retry-After`, and for a body that did not decode its serde path and category — never
 //! bytes, headers, URLs or serde's message text.
+
+pub use crate::kind::ErrorKind;
 
 use std::fmt;
 use std::time::Duration;
@@ -28,6 +30,7 @@ pub struct ErrorContext {
 
 /// The shape of an error response's body.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum BodyKind {
     /// The Wix envelope or an OAuth error, decoded.
     #[default]
@@ -293,6 +296,7 @@ fn retry_hint(retry_after: Option<Duration>) -> String {
 
 /// Why a request did not complete.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum TransportKind {
     /// The configured timeout passed.
     Timeout,

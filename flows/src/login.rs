@@ -64,8 +64,10 @@ impl Credentials {
 }
 
 /// Where a register, login, verification or recovery stands. Every state Wix sends is
-/// its own variant; an unknown one is kept, never turned into a failure.
+/// its own variant; an unknown one is kept, never turned into a failure. Wix adds states
+/// (the MFA ones came this way), so a match needs a wildcard arm.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub enum LoginOutcome {
     /// Logged in: turn the session token into member tokens with
     /// [`WixAuth::member_tokens`].
@@ -163,6 +165,22 @@ impl LoginOutcome {
             },
             O::String(state) => Self::Unknown { state, state_token },
         })
+    }
+
+    /// The login state as Wix names it on the wire (`SUCCESS`, `REQUIRE_EMAIL_VERIFICATION`,
+    /// …); for a state this release does not know, the name Wix sent.
+    pub fn state(&self) -> &str {
+        match self {
+            Self::Success { .. } => "SUCCESS",
+            Self::EmailVerificationRequired { .. } => "REQUIRE_EMAIL_VERIFICATION",
+            Self::OwnerApprovalRequired { .. } => "REQUIRE_OWNER_APPROVAL",
+            Self::StatusCheck { .. } => "STATUS_CHECK",
+            Self::MissingFields { .. } => "REQUIRE_MISSING_FIELDS",
+            Self::MfaRequired { .. } => "REQUIRE_MFA",
+            Self::MfaChallenge { .. } => "MFA_CHALLENGE",
+            Self::FirstFactorRequired { .. } => "REQUIRE_FIRST_FACTOR",
+            Self::Unknown { state, .. } => state,
+        }
     }
 
     /// The session token of a `Success`.
@@ -312,7 +330,7 @@ impl WixAuth {
     /// #     .start().await?;
     /// # let auth = wix_auth_flows::WixAuth::builder(wix_auth_sandbox::config::DEFAULT_CLIENT_ID)
     /// #     .base_url(sandbox.base_url()).build()?;
-    /// use wix_auth_flows::{LoginOutcome, Registration, StateToken};
+    /// use wix_auth_flows::{LoginOutcome, Registration, secrets::StateToken};
     ///
     /// let visitor = auth.visitor_tokens().await?.access_token;
     /// let outcome = auth.register(&visitor, &Registration::new("v@example.com", "secret-pw")).await?;
@@ -391,7 +409,7 @@ impl WixAuth {
     /// # let sandbox = wix_auth_sandbox::Sandbox::builder().start().await?;
     /// # let auth = wix_auth_flows::WixAuth::builder(DEFAULT_CLIENT_ID)
     /// #     .base_url(sandbox.base_url()).redirect_uri(DEFAULT_REDIRECT_URI).build()?;
-    /// use wix_auth_flows::ClientSecret;
+    /// use wix_auth_flows::secrets::ClientSecret;
     ///
     /// let app = auth.app_tokens(&ClientSecret::new(DEFAULT_CLIENT_SECRET)).await?;
     /// let session_token = auth.sign_on(&app.access_token, "sso@example.com", None, true).await?;
@@ -445,7 +463,7 @@ impl WixAuth {
     /// # let sandbox = wix_auth_sandbox::Sandbox::builder().start().await?;
     /// # let auth = wix_auth_flows::WixAuth::builder(wix_auth_sandbox::config::DEFAULT_CLIENT_ID)
     /// #     .base_url(sandbox.base_url()).build()?;
-    /// use wix_auth_flows::{RecoveryToken, Registration};
+    /// use wix_auth_flows::{secrets::RecoveryToken, Registration};
     ///
     /// let visitor = auth.visitor_tokens().await?.access_token;
     /// # auth.register(&visitor, &Registration::new("r@example.com", "old-password")).await?;

@@ -11,7 +11,7 @@
 //! #     .base_url(sandbox.base_url()).build()?;
 //! # let base = sandbox.base_url();
 //! use wix_auth_flows::middleware::MemberAuth;
-//! use wix_auth_flows::{MemoryStore, Registration, Session};
+//! use wix_auth_flows::{store::MemoryStore, Registration, Session};
 //!
 //! let session = Session::new(auth.clone(), MemoryStore::new(), "member-42");
 //! # let visitor = auth.visitor_tokens().await?;

@@ -3,13 +3,13 @@
 //! secret is never formatted by accident), read with `expose_secret()`, and serialized as the
 //! plain string where it must persist (token stores, pending-login cookies).
 //!
-//! ```compile_fail
+//! ```compile_fail,E0277
 //! // A secret cannot be formatted for display, so it cannot slip into a message:
-//! let token = wix_auth_flows::AccessToken::new("OauthNG.JWS.x");
+//! let token = wix_auth_flows::secrets::AccessToken::new("OauthNG.JWS.x");
 //! println!("{token}");
 //! ```
 //!
-//! ```compile_fail
+//! ```compile_fail,E0599
 //! let verifier = wix_auth_flows::pkce::CodeVerifier::generate().unwrap();
 //! let _ = verifier.to_string();
 //! ```

@@ -74,7 +74,7 @@ impl Shared {
 /// # let sandbox = wix_auth_sandbox::Sandbox::builder().start().await?;
 /// # let auth = wix_auth_flows::WixAuth::builder(wix_auth_sandbox::config::DEFAULT_CLIENT_ID)
 /// #     .base_url(sandbox.base_url()).build()?;
-/// use wix_auth_flows::{MemoryStore, Sessions};
+/// use wix_auth_flows::{store::MemoryStore, Sessions};
 ///
 /// let sessions = Sessions::new(auth, MemoryStore::new());
 /// // In each request handler:
@@ -174,7 +174,7 @@ impl Sessions {
 /// # let sandbox = wix_auth_sandbox::Sandbox::builder().start().await?;
 /// # let auth = wix_auth_flows::WixAuth::builder(wix_auth_sandbox::config::DEFAULT_CLIENT_ID)
 /// #     .base_url(sandbox.base_url()).build()?;
-/// use wix_auth_flows::{MemoryStore, Session};
+/// use wix_auth_flows::{store::MemoryStore, Session};
 ///
 /// let session = Session::new(auth.clone(), MemoryStore::new(), "browser-session-42");
 /// session.start_visitor().await?;
@@ -387,7 +387,7 @@ impl Session {
     /// # let sandbox = wix_auth_sandbox::Sandbox::builder().start().await?;
     /// # let auth = wix_auth_flows::WixAuth::builder(wix_auth_sandbox::config::DEFAULT_CLIENT_ID)
     /// #     .base_url(sandbox.base_url()).build()?;
-    /// let session = wix_auth_flows::Session::new(auth, wix_auth_flows::MemoryStore::new(), "s");
+    /// let session = wix_auth_flows::Session::new(auth, wix_auth_flows::store::MemoryStore::new(), "s");
     /// session.start_visitor().await?;
     /// let logout_url = session.logout("http://127.0.0.1:3000/").await?;
     /// assert!(session.stored().await?.is_none());

@@ -25,24 +25,14 @@ pub(crate) trait Outcome {
 impl Outcome for () {}
 impl Outcome for url::Url {}
 impl Outcome for crate::Tokens {}
-impl Outcome for crate::TokenInfo {}
-impl Outcome for crate::SignedOn {}
-impl Outcome for crate::SessionToken {}
+impl Outcome for crate::account::TokenInfo {}
+impl Outcome for crate::external::SignedOn {}
+impl Outcome for crate::secrets::SessionToken {}
 impl Outcome for (url::Url, crate::PendingLogin) {}
 
 impl Outcome for LoginOutcome {
     fn outcome(&self) -> &str {
-        match self {
-            Self::Success { .. } => "SUCCESS",
-            Self::EmailVerificationRequired { .. } => "REQUIRE_EMAIL_VERIFICATION",
-            Self::OwnerApprovalRequired { .. } => "REQUIRE_OWNER_APPROVAL",
-            Self::StatusCheck { .. } => "STATUS_CHECK",
-            Self::MissingFields { .. } => "REQUIRE_MISSING_FIELDS",
-            Self::MfaRequired { .. } => "REQUIRE_MFA",
-            Self::MfaChallenge { .. } => "MFA_CHALLENGE",
-            Self::FirstFactorRequired { .. } => "REQUIRE_FIRST_FACTOR",
-            Self::Unknown { .. } => "UNKNOWN",
-        }
+        self.state()
     }
 }
 

@@ -5,9 +5,10 @@ use wix_auth_generated::types;
 
 use crate::secrets::{AccessToken, RefreshToken};
 
-/// Whose tokens these are.
+/// Whose tokens these are. Wix may add roles, so a match needs a wildcard arm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Role {
     /// An anonymous visitor.
     Visitor,

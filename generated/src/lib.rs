@@ -8,7 +8,7 @@ pub mod browser;
 mod client;
 pub mod codes;
 mod generated;
-pub mod hooks;
+mod hooks;
 mod lenient;
 mod secret;
 

@@ -92,7 +92,7 @@ enum Task {
     /// Build the guide (docs/, mdBook) into target/book with warnings as errors, and check
     /// every relative link and anchor of the guide and of the Markdown files outside it.
     Docs,
-    /// Write each published crate's public API to <crate>/public-api.txt.
+    /// Write each published crate's public API to `<crate>/public-api.txt`.
     PublicApi {
         /// Do not write: fail with a diff when a listing differs from the code.
         #[arg(long)]

@@ -6,7 +6,7 @@
 //! root under the path a user writes (re-exports followed), its signature, the traits each
 //! type implements itself (not auto traits, not blanket impls), and `#[non_exhaustive]`.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::process::Command;
 
@@ -94,7 +94,9 @@ fn listing(json: &Value) -> Result<Vec<String>, String> {
         index,
         lines: BTreeSet::new(),
         stack: Vec::new(),
+        listed: BTreeMap::new(),
     };
+    walk.listed.insert(root.clone(), name.to_string());
     walk.module(&root, name);
     Ok(walk.lines.into_iter().collect())
 }
@@ -105,6 +107,10 @@ struct Walk<'a> {
     lines: BTreeSet<String>,
     /// Modules being walked, so a re-export cycle ends.
     stack: Vec<String>,
+    /// Each item listed so far and its path: an item reachable under a second path (a
+    /// re-export at the root of what a module holds) is listed once, the other path as an
+    /// alias line.
+    listed: BTreeMap<String, String>,
 }
 
 impl Walk<'_> {
@@ -138,6 +144,13 @@ impl Walk<'_> {
             return;
         };
         let path = format!("{parent}::{name}");
+        if let Some(first) = self.listed.get(id) {
+            if *first != path {
+                self.lines.insert(format!("pub use {path} = {first}"));
+            }
+            return;
+        }
+        self.listed.insert(id.to_string(), path.clone());
         let non_exhaustive = if is_non_exhaustive(item) {
             "#[non_exhaustive] "
         } else {
@@ -634,6 +647,27 @@ mod tests {
         assert_eq!(
             listing(&json).unwrap(),
             vec!["#[non_exhaustive] enum krate::Thing".to_string()]
+        );
+    }
+
+    #[test]
+    fn an_item_reachable_twice_is_listed_once_with_an_alias() {
+        let json = json!({
+            "root": 0,
+            "index": {
+                "0": {"name": "krate", "crate_id": 0, "visibility": "public", "attrs": [], "inner": {"module": {"items": [3, 1]}}},
+                "1": {"name": null, "crate_id": 0, "visibility": "public", "attrs": [], "inner": {"use": {"source": "inner::Thing", "name": "Thing", "id": 2, "is_glob": false}}},
+                "2": {"name": "Thing", "crate_id": 0, "visibility": "public", "attrs": [], "inner": {"struct": {"generics": {"params": [], "where_predicates": []}, "kind": {"unit": null}, "impls": []}}},
+                "3": {"name": "inner", "crate_id": 0, "visibility": "public", "attrs": [], "inner": {"module": {"items": [2]}}}
+            }
+        });
+        assert_eq!(
+            listing(&json).unwrap(),
+            vec![
+                "mod krate::inner".to_string(),
+                "pub use krate::Thing = krate::inner::Thing".to_string(),
+                "struct krate::inner::Thing".to_string(),
+            ]
         );
     }
 }

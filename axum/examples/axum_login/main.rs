@@ -7,7 +7,7 @@
 mod app;
 
 use wix_auth_axum::axum_login::WixBackend;
-use wix_auth_flows::{MemoryStore, WixAuth};
+use wix_auth_flows::{WixAuth, store::MemoryStore};
 use wix_auth_sandbox::{OAuthClient, Sandbox, SeedMember};
 
 #[tokio::main]

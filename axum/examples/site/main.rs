@@ -7,7 +7,7 @@
 mod app;
 
 use base64::Engine as _;
-use wix_auth_flows::{MemoryStore, WixAuth};
+use wix_auth_flows::{WixAuth, store::MemoryStore};
 use wix_auth_sandbox::{OAuthClient, Sandbox};
 
 #[tokio::main]

@@ -9,7 +9,7 @@ use std::time::SystemTime;
 
 use wix_auth_axum::{WixAuthWeb, WixAuthWebBuilder};
 use wix_auth_flows::store::StoreError;
-use wix_auth_flows::{MemoryStore, TokenStore, Tokens, WixAuth};
+use wix_auth_flows::{Tokens, WixAuth, store::MemoryStore, store::TokenStore};
 use wix_auth_sandbox::{
     AuthorizeMode, Lifetimes, ManualClock, OAuthClient, Policy, RunningSandbox, Sandbox,
     SandboxBuilder,

@@ -6,7 +6,7 @@
 use std::sync::{Arc, Mutex};
 
 use wix_auth_axum::{EstablishedLogin, LoginMethod};
-use wix_auth_flows::TokenStore;
+use wix_auth_flows::store::TokenStore;
 use wix_auth_sandbox::IdentityProviderConfig;
 
 use crate::common::{Agent, Clocks, FlakyStore, Setup, Wix, location, member_page, register, site};
@@ -91,12 +91,16 @@ async fn the_login_hook_runs_once_per_established_login_with_who_and_how() {
     let logins: Arc<Mutex<Vec<EstablishedLogin>>> = Arc::default();
     let seen = logins.clone();
     let site = wix
-        .serve_configured(wix_auth_flows::MemoryStore::new(), None, move |builder| {
-            builder.on_login(move |login| {
-                let seen = seen.clone();
-                async move { seen.lock().unwrap().push(login) }
-            })
-        })
+        .serve_configured(
+            wix_auth_flows::store::MemoryStore::new(),
+            None,
+            move |builder| {
+                builder.on_login(move |login| {
+                    let seen = seen.clone();
+                    async move { seen.lock().unwrap().push(login) }
+                })
+            },
+        )
         .await;
     let agent = Agent::new();
     register(&agent, &site, "hook@example.com").await;
@@ -135,7 +139,7 @@ async fn the_login_hook_runs_once_per_established_login_with_who_and_how() {
 async fn an_app_with_its_own_login_page_gets_the_visitor_sent_there() {
     let mut wix = Wix::start(Setup::default()).await;
     let site = wix
-        .serve_configured(wix_auth_flows::MemoryStore::new(), None, |builder| {
+        .serve_configured(wix_auth_flows::store::MemoryStore::new(), None, |builder| {
             builder.login_page("/login")
         })
         .await;

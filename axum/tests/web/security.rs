@@ -3,7 +3,7 @@
 //! bad input, and start-up checks.
 
 use wix_auth_axum::{ConfigError, WixAuthWeb};
-use wix_auth_flows::{MemoryStore, WixAuth};
+use wix_auth_flows::{WixAuth, store::MemoryStore};
 
 use crate::common::{Agent, KEY, Setup, location, member_page, register, site};
 

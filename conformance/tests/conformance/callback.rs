@@ -4,7 +4,7 @@ use crate::common::*;
 use conformance::{PROPTEST_CASES, covers};
 use proptest::prelude::*;
 use wix_auth_flows::pkce::OAuthState;
-use wix_auth_flows::{Callback, CallbackError, Error};
+use wix_auth_flows::{Error, authorize::Callback, error::CallbackError};
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(PROPTEST_CASES))]

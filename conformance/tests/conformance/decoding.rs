@@ -5,7 +5,7 @@ use conformance::{PROPTEST_CASES, covers};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use wiremock::ResponseTemplate;
-use wix_auth_flows::{BodyKind, Credentials, Error};
+use wix_auth_flows::{Credentials, Error, error::BodyKind};
 use wix_auth_generated::types;
 
 fn decode_debug(schema: &str, value: Value) -> String {

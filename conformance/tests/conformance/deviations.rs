@@ -3,7 +3,7 @@
 
 use crate::common::*;
 use conformance::covers;
-use wix_auth_flows::{Credentials, SessionToken};
+use wix_auth_flows::{Credentials, secrets::SessionToken};
 
 #[tokio::test]
 async fn deviation_token_request_is_camel_case_json() {

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, ResponseTemplate};
 use wix_auth_flows::pkce::CodeVerifier;
-use wix_auth_flows::{Credentials, LoginOutcome, MemoryStore, Registration, Role, Session};
+use wix_auth_flows::{Credentials, LoginOutcome, Registration, Role, Session, store::MemoryStore};
 
 async fn answer(as_: &Scripted, at: &str, body: Value) {
     Mock::given(method("POST"))

@@ -3,7 +3,7 @@
 
 use crate::common::*;
 use conformance::covers;
-use wix_auth_flows::{CallbackError, Error, Registration, SessionToken};
+use wix_auth_flows::{Error, Registration, error::CallbackError, secrets::SessionToken};
 
 async fn silent(answer: Answer) -> (Error, usize) {
     let as_ = scripted(answer).await;
@@ -199,7 +199,7 @@ async fn redirect_uri_refused_at_authorize_is_a_typed_error() {
     let context = err.context().expect("an error answer");
     assert_eq!(
         (context.status, context.body),
-        (Some(400), wix_auth_flows::BodyKind::Html),
+        (Some(400), wix_auth_flows::error::BodyKind::Html),
         "{err:?}"
     );
     assert_eq!(as_.requests_to("/oauth2/token").await.len(), 0);

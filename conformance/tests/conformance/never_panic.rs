@@ -13,7 +13,7 @@ use proptest::test_runner::{Config, TestRunner};
 use serde_json::Value;
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 use wix_auth_flows::pkce::OAuthState;
-use wix_auth_flows::{Callback, Credentials, WixAuth};
+use wix_auth_flows::{Credentials, WixAuth, authorize::Callback};
 
 fn runner() -> TestRunner {
     let cases = std::env::var("WIX_AUTH_NEVER_PANIC_CASES")

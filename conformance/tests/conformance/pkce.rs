@@ -6,7 +6,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use conformance::{PROPTEST_CASES, covers};
 use proptest::prelude::*;
 use wix_auth_flows::pkce::CodeVerifier;
-use wix_auth_flows::{Error, SessionToken};
+use wix_auth_flows::{Error, secrets::SessionToken};
 
 fn unreserved(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')

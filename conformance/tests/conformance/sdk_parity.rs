@@ -18,8 +18,8 @@ use conformance::covers;
 use serde_json::{Value, json};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 use wix_auth_flows::{
-    ApiKey, ApiKeyScope, Credentials, IdentityProvider, Registration, Role, StateToken, Tokens,
-    WixAuth,
+    Credentials, Registration, Role, Tokens, WixAuth, authorize::IdentityProvider,
+    external::ApiKeyScope, secrets::ApiKey, secrets::StateToken,
 };
 
 /// The inputs `record.mjs` gives the SDK.
@@ -289,7 +289,7 @@ impl Recorder {
     }
 }
 
-fn visitor() -> wix_auth_flows::AccessToken {
+fn visitor() -> wix_auth_flows::secrets::AccessToken {
     VISITOR.into()
 }
 

@@ -6,8 +6,9 @@ use proptest::prelude::*;
 use wiremock::ResponseTemplate;
 use wix_auth_flows::pkce::{CodeVerifier, OAuthState};
 use wix_auth_flows::{
-    AccessToken, AuthorizationCode, ClientSecret, FileStore, Password, RecoveryToken, RefreshToken,
-    Role, SessionToken, StateToken, TokenStore, Tokens,
+    Role, Tokens, secrets::AccessToken, secrets::AuthorizationCode, secrets::ClientSecret,
+    secrets::Password, secrets::RecoveryToken, secrets::RefreshToken, secrets::SessionToken,
+    secrets::StateToken, store::FileStore, store::TokenStore,
 };
 
 fn shows(value: &(impl std::fmt::Debug + ?Sized)) -> String {

@@ -3,8 +3,8 @@
 use crate::common::*;
 use conformance::{PROPTEST_CASES, covers};
 use proptest::prelude::*;
-use wix_auth_flows::SessionToken;
 use wix_auth_flows::pkce::OAuthState;
+use wix_auth_flows::secrets::SessionToken;
 
 #[tokio::test]
 async fn state_is_fresh_and_long() {

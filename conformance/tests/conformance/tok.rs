@@ -9,7 +9,7 @@ use serde_json::json;
 use wiremock::matchers::{body_partial_json, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 use wix_auth_flows::clock::ManualClock;
-use wix_auth_flows::{Error, MemoryStore, Role, Session, Tokens, WixAuth};
+use wix_auth_flows::{Error, Role, Session, Tokens, WixAuth, store::MemoryStore};
 
 const NOW: u64 = 1_700_000_000;
 

@@ -4,7 +4,7 @@ use conformance::{PROPTEST_CASES, covers};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use wiremock::ResponseTemplate;
-use wix_auth_flows::{BodyKind, Error};
+use wix_auth_flows::{Error, error::BodyKind};
 use wix_auth_generated::types;
 
 fn token_response() -> impl Strategy<Value = Value> {

@@ -6,7 +6,7 @@ use axum::routing::get;
 use conformance::{PROPTEST_CASES, covers};
 use proptest::prelude::*;
 use wix_auth_axum::{Member, WixAuthWeb, safe_return_to};
-use wix_auth_flows::{MemoryStore, WixAuth};
+use wix_auth_flows::{WixAuth, store::MemoryStore};
 use wix_auth_sandbox::{OAuthClient, RunningSandbox, Sandbox, SeedMember};
 
 const KEY: [u8; 64] = [42; 64];

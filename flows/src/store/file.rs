@@ -145,7 +145,7 @@ fn path_lock(path: &Path) -> std::sync::Arc<tokio::sync::Mutex<()>> {
 
 /// Writes `bytes` to `path` atomically, readable by the owner only: a temporary file
 /// created 0600 in the same directory, synced, then renamed over `path`.
-pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+fn write_private(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let io = |action: &'static str, e: &std::io::Error| StoreError::Io {
         action,
         path: path.to_path_buf(),

@@ -36,7 +36,7 @@ mod redis;
 mod sql;
 
 pub(crate) use claims::LocalClaims;
-pub use file::{FileStore, write_private};
+pub use file::FileStore;
 pub use memory::MemoryStore;
 #[cfg(feature = "redis")]
 pub use redis::{RedisConfig, RedisStore};

@@ -2,7 +2,8 @@
 
 use crate::common::*;
 use wix_auth_flows::{
-    ClientSecret, Credentials, Error, LoginOutcome, RecoveryToken, Registration, Role,
+    Credentials, Error, LoginOutcome, Registration, Role, secrets::ClientSecret,
+    secrets::RecoveryToken,
 };
 use wix_auth_sandbox::config::DEFAULT_CLIENT_SECRET;
 

@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 use wix_auth_flows::clock::ManualClock;
-use wix_auth_flows::{AccessToken, Credentials, Error, LoginOutcome, WixAuth};
+use wix_auth_flows::{Credentials, Error, LoginOutcome, WixAuth, secrets::AccessToken};
 use wix_auth_sandbox::config::{DEFAULT_CLIENT_ID, DEFAULT_REDIRECT_URI};
 use wix_auth_sandbox::{RunningSandbox, Sandbox, SandboxBuilder};
 

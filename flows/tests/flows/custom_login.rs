@@ -2,7 +2,7 @@
 //! token, owner approval, and each documented error code as its typed error.
 
 use crate::common::*;
-use wix_auth_flows::{Credentials, Error, LoginOutcome, Registration, Role, StateToken};
+use wix_auth_flows::{Credentials, Error, LoginOutcome, Registration, Role, secrets::StateToken};
 use wix_auth_sandbox::{Policy, Sandbox, SeedMember};
 
 #[tokio::test]
@@ -130,7 +130,7 @@ async fn every_login_error_code_is_its_own_type_with_the_request_id() {
     let visitor = env.visitor().await;
     let captcha = |email: &str| {
         let mut r = Registration::new(email, "secret-pw");
-        r.captcha = vec![wix_auth_flows::Captcha::Recaptcha("ok-token".into())];
+        r.captcha = vec![wix_auth_flows::login::Captcha::Recaptcha("ok-token".into())];
         r
     };
     env.auth
@@ -151,7 +151,7 @@ async fn every_login_error_code_is_its_own_type_with_the_request_id() {
     );
 
     let mut bad = captcha("b@example.com");
-    bad.captcha = vec![wix_auth_flows::Captcha::InvisibleRecaptcha(
+    bad.captcha = vec![wix_auth_flows::login::Captcha::InvisibleRecaptcha(
         "invalid".into(),
     )];
     assert!(matches!(
@@ -182,7 +182,7 @@ async fn every_login_error_code_is_its_own_type_with_the_request_id() {
 
     let login = |email: &str, password: &str| {
         let mut c = Credentials::new(email, password);
-        c.captcha = vec![wix_auth_flows::Captcha::Recaptcha("ok".into())];
+        c.captcha = vec![wix_auth_flows::login::Captcha::Recaptcha("ok".into())];
         c
     };
     let wrong = env

@@ -5,8 +5,8 @@
 
 use crate::common::*;
 use wix_auth_flows::{
-    ApiKey, ApiKeyScope, Credentials, Error, IdentityProvider, LoginOutcome, Registration, Role,
-    WixAuth,
+    Credentials, Error, LoginOutcome, Registration, Role, WixAuth, authorize::IdentityProvider,
+    external::ApiKeyScope, secrets::ApiKey,
 };
 use wix_auth_sandbox::config::DEFAULT_SITE_ID;
 use wix_auth_sandbox::{ApiKeyConfig, AuthorizeMode, Policy, Sandbox};

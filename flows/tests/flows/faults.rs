@@ -10,7 +10,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 use wiremock::matchers::path;
 use wiremock::{Mock, MockServer, ResponseTemplate};
-use wix_auth_flows::{Error, Role, Tokens, TransportKind, WixAuth};
+use wix_auth_flows::{Error, Role, Tokens, WixAuth, error::TransportKind};
 
 const TIMEOUT: Duration = Duration::from_millis(500);
 /// Far above the timeout: reaching it means the call hung.

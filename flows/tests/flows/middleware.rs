@@ -8,7 +8,9 @@ use std::sync::Arc;
 use crate::common::*;
 use reqwest_middleware::{ClientBuilder, ClientWithMiddleware};
 use wix_auth_flows::middleware::{ApiKeyAuth, MemberAuth, TokenScheme};
-use wix_auth_flows::{ApiKeyScope, Error, ErrorKind, MemoryStore, Session, Sessions, WixAuth};
+use wix_auth_flows::{
+    Error, ErrorKind, Session, Sessions, WixAuth, external::ApiKeyScope, store::MemoryStore,
+};
 use wix_auth_sandbox::{ApiKeyConfig, Lifetimes, ManualClock, RunningSandbox, Sandbox};
 
 const START: u64 = 1_700_000_000;
@@ -186,7 +188,7 @@ async fn the_api_key_mode_sends_the_key_and_one_scope_header() {
         .start()
         .await
         .unwrap();
-    let key = wix_auth_flows::ApiKey::from("IST.key".to_string());
+    let key = wix_auth_flows::secrets::ApiKey::from("IST.key".to_string());
     let client = ClientBuilder::new(reqwest::Client::new())
         .with(ApiKeyAuth::new(key, ApiKeyScope::Site("site-1".into())))
         .build();
@@ -204,7 +206,7 @@ async fn the_api_key_mode_sends_the_key_and_one_scope_header() {
     assert_eq!(answer.status(), 200, "{}", answer.text().await.unwrap());
     let wrong_site = ClientBuilder::new(reqwest::Client::new())
         .with(ApiKeyAuth::new(
-            wix_auth_flows::ApiKey::from("IST.key".to_string()),
+            wix_auth_flows::secrets::ApiKey::from("IST.key".to_string()),
             ApiKeyScope::Site("site-2".into()),
         ))
         .build();

@@ -8,7 +8,7 @@ use crate::common::*;
 use serde_json::json;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
-use wix_auth_flows::{BodyKind, Error, LoginOutcome, SessionToken, WixAuth};
+use wix_auth_flows::{Error, LoginOutcome, WixAuth, error::BodyKind, secrets::SessionToken};
 
 #[tokio::test]
 async fn rarer_states_are_their_own_variants() {

@@ -10,7 +10,7 @@ use crate::common::*;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 use wix_auth_flows::clock::ManualClock;
-use wix_auth_flows::{Error, MemoryStore, Role, Session, Sessions, Tokens, WixAuth};
+use wix_auth_flows::{Error, Role, Session, Sessions, Tokens, WixAuth, store::MemoryStore};
 
 const START: u64 = 1_700_000_000;
 
@@ -174,7 +174,7 @@ async fn counting_token_endpoint_by(
 async fn hundred_handles_ask(
     sessions: &Sessions,
     key: &str,
-) -> Vec<Result<wix_auth_flows::AccessToken, Error>> {
+) -> Vec<Result<wix_auth_flows::secrets::AccessToken, Error>> {
     let tasks: Vec<_> = (0..100)
         .map(|_| {
             let session = sessions.get(key);
@@ -384,6 +384,6 @@ async fn every_save_hands_the_store_the_sessions_expiry() {
     let sessions = Sessions::new(flows_for("http://127.0.0.1:9"), default.clone());
     sessions.get("s").set(&member_tokens(START)).await.unwrap();
     let saved = default.0.lock().unwrap()[0];
-    let expected = std::time::SystemTime::now() + wix_auth_flows::DEFAULT_SESSION_LIFETIME;
+    let expected = std::time::SystemTime::now() + wix_auth_flows::session::DEFAULT_SESSION_LIFETIME;
     assert!(expected.duration_since(saved).unwrap() < std::time::Duration::from_secs(5));
 }

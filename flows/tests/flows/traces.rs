@@ -14,7 +14,9 @@ use tracing_subscriber::layer::{Context, SubscriberExt};
 use tracing_subscriber::registry::LookupSpan;
 use tracing_subscriber::{Layer, Registry};
 use wix_auth_flows::clock::ManualClock;
-use wix_auth_flows::{Credentials, LoginOutcome, MemoryStore, Password, Registration, Sessions};
+use wix_auth_flows::{
+    Credentials, LoginOutcome, Registration, Sessions, secrets::Password, store::MemoryStore,
+};
 use wix_auth_sandbox::{Policy, Sandbox};
 
 /// One span (or event) and every value recorded on it.

@@ -7,7 +7,8 @@ use serde_json::{Value, json};
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 use wix_auth_flows::{
-    ApiKey, ApiKeyScope, BodyKind, Credentials, Error, IdentityProvider, Role, WixAuth,
+    Credentials, Error, Role, WixAuth, authorize::IdentityProvider, error::BodyKind,
+    external::ApiKeyScope, secrets::ApiKey,
 };
 
 const MEMBER: &str = "12432ed2-ef8b-6bf3-8f9n-94f3c4d0ef85";

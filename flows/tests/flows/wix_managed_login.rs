@@ -10,7 +10,7 @@ use wix_auth_flows::clock::ManualClock;
 
 use wix_auth_flows::store::{LoginClaims, MemoryStore, StoreError, TokenStore};
 use wix_auth_flows::{
-    CallbackError, Error, PendingLogin, Registration, Role, Session, Tokens, WixAuth,
+    Error, PendingLogin, Registration, Role, Session, Tokens, WixAuth, error::CallbackError,
 };
 
 async fn begun(env: &Env, auth: &WixAuth, email: &str) -> (String, PendingLogin) {

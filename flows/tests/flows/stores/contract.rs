@@ -7,7 +7,9 @@ use std::time::{Duration, SystemTime};
 
 use wix_auth_flows::clock::ManualClock;
 use wix_auth_flows::store::{ExpiredDeletion, StoreError, TokenStore};
-use wix_auth_flows::{CallbackError, Error, MemberIdentity, Role, Sessions, Tokens, WixAuth};
+use wix_auth_flows::{
+    Error, Role, Sessions, Tokens, WixAuth, error::CallbackError, tokens::MemberIdentity,
+};
 use wix_auth_sandbox::{RefreshPolicy, RunningSandbox, Sandbox};
 
 use crate::common::{flows_for, flows_with_clock, registered_member};
@@ -223,7 +225,7 @@ pub async fn one_refresh_across_instances(store: &impl StoreUnderTest) {
     }
     assert_eq!(access.len(), 1, "every task ends with the same tokens");
     assert_eq!(env.refreshes(), 1, "exactly one refresh reached Wix");
-    let token = wix_auth_flows::AccessToken::new(access.into_iter().next().unwrap());
+    let token = wix_auth_flows::secrets::AccessToken::new(access.into_iter().next().unwrap());
     let auth = flows_for(env.sandbox.base_url());
     assert!(auth.token_info(&token).await.unwrap().active, "not revoked");
 }
