@@ -248,13 +248,15 @@ impl Session {
     /// included, which leaves the stored tokens as they were; nothing falls back to a
     /// visitor.
     pub async fn tokens(&self) -> Result<Tokens, Error> {
+        // Counted before the read: a refresh that finishes after this task read stale
+        // tokens is joined, not repeated.
+        let seen = self.flight.finished.load(Ordering::Acquire);
         let current = self.stored().await?.ok_or(Error::NoTokens)?;
         if current.is_fresh(self.shared.auth.now(), self.policy.margin) {
             return Ok(current);
         }
         let span = crate::telemetry::flow_span!("wix_auth.session.refresh");
-        crate::telemetry::flow(span.clone(), async {
-            let seen = self.flight.finished.load(Ordering::Acquire);
+        crate::telemetry::run_flow(span.clone(), async {
             let mut last = self.flight.last.lock().await;
             if self.flight.finished.load(Ordering::Acquire) != seen
                 && let Some(result) = last.as_ref()

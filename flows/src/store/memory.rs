@@ -221,15 +221,18 @@ mod tests {
     #[tokio::test]
     async fn a_write_drops_what_has_expired_and_gives_the_memory_back() {
         let store = MemoryStore::new();
-        let soon = SystemTime::now() + Duration::from_millis(50);
+        // Far enough ahead that a loaded machine still saves them all before any expires.
+        let soon = SystemTime::now() + Duration::from_millis(500);
         for i in 0..10_000 {
             store
                 .save(&format!("v{i}"), &tokens("V"), soon)
                 .await
                 .unwrap();
         }
+        assert_eq!(store.len(), 10_000, "all saved before the first expired");
         let grown = store.state().entries.capacity();
-        tokio::time::sleep(Duration::from_millis(80)).await;
+        let until_expired = soon.duration_since(SystemTime::now()).unwrap_or_default();
+        tokio::time::sleep(until_expired + Duration::from_millis(20)).await;
         store.save("member", &tokens("M"), after(60)).await.unwrap();
         assert_eq!(store.len(), 1, "the expired visitors are gone");
         assert_eq!(store.state().by_expiry.len(), 1);

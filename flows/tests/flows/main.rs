@@ -1,6 +1,7 @@
 //! The flows crate's integration tests, one binary: each module is one flow or one concern,
 //! against the sandbox or a scripted server. The server stores' and the middleware's
 //! modules build only with their features (`--features redis,postgres,sqlite,middleware`).
+//! The traces test has a binary of its own (`tests/traces.rs`).
 
 mod common;
 
@@ -13,6 +14,5 @@ mod middleware;
 mod scripted_faults;
 mod sessions;
 mod stores;
-mod traces;
 mod wire_truth;
 mod wix_managed_login;
