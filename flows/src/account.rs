@@ -4,7 +4,7 @@
 use url::Url;
 use wix_auth_generated::types;
 
-use crate::decode::from_generated;
+use crate::operation::Operation;
 use crate::secrets::{AccessToken, Password};
 use crate::tokens::{MemberIdentity, Role};
 use crate::{Error, WixAuth};
@@ -35,22 +35,19 @@ impl WixAuth {
         member: &AccessToken,
         new_password: &Password,
     ) -> Result<(), Error> {
-        crate::telemetry::flow(
-            crate::telemetry::flow_span!("wix_auth.change_password"),
-            async move {
-                let body = types::ChangePasswordRequest {
-                    new_password: new_password.to_wire(),
-                };
-                let result = crate::telemetry::request(
-                    "changePassword",
+        crate::telemetry::flow!("wix_auth.change_password", async move {
+            let body = types::ChangePasswordRequest {
+                new_password: new_password.to_wire(),
+            };
+            Operation::ChangePassword
+                .call(
                     self.inner
                         .api
                         .change_password(member.expose_secret(), &body),
                 )
-                .await;
-                from_generated("changePassword", result).await.map(drop)
-            },
-        )
+                .await
+                .map(drop)
+        })
         .await
     }
 
@@ -62,43 +59,39 @@ impl WixAuth {
         email: &str,
         redirect_uri: Option<&str>,
     ) -> Result<(), Error> {
-        crate::telemetry::flow(
-            crate::telemetry::flow_span!("wix_auth.send_password_reset"),
-            async move {
-                let redirect = match redirect_uri {
-                    Some(url) => Some(types::Redirect {
-                        url: Some(url.try_into().map_err(|_| {
-                            Error::InvalidUrl("redirect.url (at most 1000 characters)")
-                        })?),
-                        client_id: Some(self.inner.client_id.clone()),
-                    }),
-                    None => None,
-                };
-                let body = types::SendRecoveryEmailRequest {
-                    email: email.to_string(),
-                    language: None,
-                    redirect,
-                };
-                let result = crate::telemetry::request(
-                    "sendRecoveryEmail",
+        crate::telemetry::flow!("wix_auth.send_password_reset", async move {
+            let redirect = match redirect_uri {
+                Some(url) => Some(types::Redirect {
+                    url: Some(url.try_into().map_err(|_| {
+                        Error::InvalidUrl("redirect.url (at most 1000 characters)")
+                    })?),
+                    client_id: Some(self.inner.client_id.clone()),
+                }),
+                None => None,
+            };
+            let body = types::SendRecoveryEmailRequest {
+                email: email.to_string(),
+                language: None,
+                redirect,
+            };
+            Operation::SendRecoveryEmail
+                .call(
                     self.inner
                         .api
                         .send_recovery_email(visitor.expose_secret(), &body),
                 )
-                .await;
-                from_generated("sendRecoveryEmail", result).await.map(drop)
-            },
-        )
+                .await
+                .map(drop)
+        })
         .await
     }
 
     /// The URL that logs the member out of Wix and returns to `post_flow_url` (redirect
     /// session `logout` intent). Use [`crate::Session::logout`] to also drop local tokens.
     pub async fn logout_url(&self, token: &AccessToken, post_flow_url: &str) -> Result<Url, Error> {
-        crate::telemetry::flow(
-            crate::telemetry::flow_span!("wix_auth.logout_url"),
-            async move {
-                let request = types::CreateRedirectSessionRequest {
+        crate::telemetry::flow!("wix_auth.logout_url", async move {
+            let request =
+                types::CreateRedirectSessionRequest {
                     logout: Some(types::RedirectSessionLogoutParams {
                         client_id: self.inner.client_id.clone(),
                     }),
@@ -110,49 +103,43 @@ impl WixAuth {
                     }),
                     ..Default::default()
                 };
-                self.redirect_session_url(token, &request).await
-            },
-        )
+            self.redirect_session_url(token, &request).await
+        })
         .await
     }
 
     /// What an access token is (Token Info).
     pub async fn token_info(&self, token: &AccessToken) -> Result<TokenInfo, Error> {
-        crate::telemetry::flow(
-            crate::telemetry::flow_span!("wix_auth.token_info"),
-            async move {
-                let body = types::TokenInfoRequest {
-                    token: token.to_wire(),
-                };
-                let info = from_generated(
-                    "tokenInfo",
-                    crate::telemetry::request("tokenInfo", self.inner.api.token_info(&body)).await,
-                )
+        crate::telemetry::flow!("wix_auth.token_info", async move {
+            let body = types::TokenInfoRequest {
+                token: token.to_wire(),
+            };
+            let info = Operation::TokenInfo
+                .call(self.inner.api.token_info(&body))
                 .await?;
-                let subject_type = info.subject_type.as_ref().map(ToString::to_string);
-                let role = match info.subject_type {
-                    Some(types::OpenSubjectType::SubjectType(types::SubjectType::Member)) => {
-                        Some(Role::Member)
-                    }
-                    Some(types::OpenSubjectType::SubjectType(types::SubjectType::Visitor)) => {
-                        Some(Role::Visitor)
-                    }
-                    Some(types::OpenSubjectType::SubjectType(types::SubjectType::App)) => {
-                        Some(Role::App)
-                    }
-                    _ => None,
-                };
-                Ok(TokenInfo {
-                    active: info.is_active(),
-                    role,
-                    subject_type,
-                    subject_id: info.subject_id,
-                    expires_at: info.exp.and_then(|e| e.seconds()),
-                    issued_at: info.iat.and_then(|i| i.seconds()),
-                    client_id: info.client_id,
-                })
-            },
-        )
+            let subject_type = info.subject_type.as_ref().map(ToString::to_string);
+            let role = match info.subject_type {
+                Some(types::OpenSubjectType::SubjectType(types::SubjectType::Member)) => {
+                    Some(Role::Member)
+                }
+                Some(types::OpenSubjectType::SubjectType(types::SubjectType::Visitor)) => {
+                    Some(Role::Visitor)
+                }
+                Some(types::OpenSubjectType::SubjectType(types::SubjectType::App)) => {
+                    Some(Role::App)
+                }
+                _ => None,
+            };
+            Ok(TokenInfo {
+                active: info.is_active(),
+                role,
+                subject_type,
+                subject_id: info.subject_id,
+                expires_at: info.exp.and_then(|e| e.seconds()),
+                issued_at: info.iat.and_then(|i| i.seconds()),
+                client_id: info.client_id,
+            })
+        })
         .await
     }
 

@@ -14,8 +14,9 @@ use sha2::{Digest, Sha256};
 use url::Url;
 use wix_auth_generated::types;
 
-use crate::decode::{from_generated, transport};
+use crate::decode::transport;
 use crate::error::CallbackError;
+use crate::operation::Operation;
 use crate::pkce::{CodeVerifier, OAuthState};
 use crate::secrets::{AccessToken, AuthorizationCode, SessionToken};
 use crate::store::LoginClaims;
@@ -224,13 +225,14 @@ impl WixAuth {
     /// reader of Authorize: [`WixAuth::member_tokens`] and `wix-auth doctor` use it.
     pub async fn read_authorize(&self, url: &Url) -> Result<AuthorizeAnswer, Error> {
         // Sent through the plain client: record what the generated client's hooks would.
-        let span = crate::telemetry::http_span("authorize");
+        let operation = Operation::Authorize.id();
+        let span = crate::telemetry::http_span(operation);
         span.record("http.request.method", "GET");
         span.record("url.template", url.path());
         let sent = self.inner.no_redirects.get(url.clone()).send();
         let response = tracing::Instrument::instrument(sent, span.clone())
             .await
-            .map_err(|e| transport("authorize", &e))?;
+            .map_err(|e| transport(operation, &e))?;
         span.record("http.response.status_code", response.status().as_u16());
         let status = response.status();
         let location = response
@@ -246,9 +248,9 @@ impl WixAuth {
             let body = response
                 .bytes()
                 .await
-                .map_err(|e| transport("authorize", &e))?;
+                .map_err(|e| transport(operation, &e))?;
             return Err(crate::decode::from_error_answer(
-                "authorize",
+                operation,
                 status.as_u16(),
                 &headers,
                 &body,
@@ -292,20 +294,18 @@ impl WixAuth {
         token: &AccessToken,
         request: &types::CreateRedirectSessionRequest,
     ) -> Result<Url, Error> {
-        let result = crate::telemetry::request(
-            "createRedirectSession",
-            self.inner
-                .api
-                .create_redirect_session(token.expose_secret(), request),
-        )
-        .await;
-        let operation = "createRedirectSession";
-        let full_url = from_generated(operation, result)
+        let operation = Operation::CreateRedirectSession;
+        let full_url = operation
+            .call(
+                self.inner
+                    .api
+                    .create_redirect_session(token.expose_secret(), request),
+            )
             .await?
             .redirect_session
             .and_then(|s| s.full_url)
             .ok_or(Error::MissingField {
-                operation,
+                operation: operation.id(),
                 field: "redirectSession.fullUrl",
             })?;
         Url::parse(&full_url).map_err(|_| Error::InvalidUrl("redirectSession.fullUrl"))
@@ -343,32 +343,29 @@ impl WixAuth {
         visitor: &AccessToken,
         session_token: &SessionToken,
     ) -> Result<Tokens, Error> {
-        crate::telemetry::flow(
-            crate::telemetry::flow_span!("wix_auth.member_tokens"),
-            async move {
-                let redirect_uri = self.redirect_uri()?.to_string();
-                let (request, verifier, state) = auth_request(
-                    self,
-                    Authorization {
-                        redirect_uri: Some(&redirect_uri),
-                        response_mode: types::ResponseMode::Query,
-                        session_token: Some(session_token),
-                        prompt: types::Prompt::None,
-                        idp: None,
-                    },
-                )?;
-                let url = self.redirect_session_url(visitor, &request).await?;
-                let location = match self.read_authorize(&url).await? {
-                    AuthorizeAnswer::Redirect(location) => location,
-                    AuthorizeAnswer::Page { status } => return Err(Error::NoRedirect { status }),
-                };
-                if !Callback::is_at(&location, &redirect_uri) {
-                    return Err(Error::Callback(CallbackError::RedirectUriMismatch));
-                }
-                let code = Callback::parse(&location)?.into_code(&state)?;
-                self.exchange_code(&code, &verifier, &redirect_uri).await
-            },
-        )
+        crate::telemetry::flow!("wix_auth.member_tokens", async move {
+            let redirect_uri = self.redirect_uri()?.to_string();
+            let (request, verifier, state) = auth_request(
+                self,
+                Authorization {
+                    redirect_uri: Some(&redirect_uri),
+                    response_mode: types::ResponseMode::Query,
+                    session_token: Some(session_token),
+                    prompt: types::Prompt::None,
+                    idp: None,
+                },
+            )?;
+            let url = self.redirect_session_url(visitor, &request).await?;
+            let location = match self.read_authorize(&url).await? {
+                AuthorizeAnswer::Redirect(location) => location,
+                AuthorizeAnswer::Page { status } => return Err(Error::NoRedirect { status }),
+            };
+            if !Callback::is_at(&location, &redirect_uri) {
+                return Err(Error::Callback(CallbackError::RedirectUriMismatch));
+            }
+            let code = Callback::parse(&location)?.into_code(&state)?;
+            self.exchange_code(&code, &verifier, &redirect_uri).await
+        })
         .await
     }
 
@@ -392,10 +389,9 @@ impl WixAuth {
     /// # Ok(()) }
     /// ```
     pub async fn begin_login(&self, visitor: &AccessToken) -> Result<(Url, PendingLogin), Error> {
-        crate::telemetry::flow(
-            crate::telemetry::flow_span!("wix_auth.begin_login"),
-            async move { self.begin(visitor, None, types::Prompt::Login, None).await },
-        )
+        crate::telemetry::flow!("wix_auth.begin_login", async move {
+            self.begin(visitor, None, types::Prompt::Login, None).await
+        })
         .await
     }
 
@@ -406,13 +402,10 @@ impl WixAuth {
         visitor: &AccessToken,
         provider: &IdentityProvider,
     ) -> Result<(Url, PendingLogin), Error> {
-        crate::telemetry::flow(
-            crate::telemetry::flow_span!("wix_auth.begin_social_login"),
-            async move {
-                self.begin(visitor, None, types::Prompt::Login, Some(provider))
-                    .await
-            },
-        )
+        crate::telemetry::flow!("wix_auth.begin_social_login", async move {
+            self.begin(visitor, None, types::Prompt::Login, Some(provider))
+                .await
+        })
         .await
     }
 
@@ -448,13 +441,10 @@ impl WixAuth {
         visitor: &AccessToken,
         session_token: &SessionToken,
     ) -> Result<(Url, PendingLogin), Error> {
-        crate::telemetry::flow(
-            crate::telemetry::flow_span!("wix_auth.begin_session_login"),
-            async move {
-                self.begin(visitor, Some(session_token), types::Prompt::None, None)
-                    .await
-            },
-        )
+        crate::telemetry::flow!("wix_auth.begin_session_login", async move {
+            self.begin(visitor, Some(session_token), types::Prompt::None, None)
+                .await
+        })
         .await
     }
 
@@ -498,13 +488,10 @@ impl WixAuth {
         callback_url: &str,
         pending: PendingLogin,
     ) -> Result<Tokens, Error> {
-        crate::telemetry::flow(
-            crate::telemetry::flow_span!("wix_auth.complete_login"),
-            async move {
-                self.complete_claiming(callback_url, pending, &self.inner.completed_logins)
-                    .await
-            },
-        )
+        crate::telemetry::flow!("wix_auth.complete_login", async move {
+            self.complete_claiming(callback_url, pending, &self.inner.completed_logins)
+                .await
+        })
         .await
     }
 

@@ -5,7 +5,7 @@
 
 use wix_auth_generated::types;
 
-use crate::decode::from_generated;
+use crate::operation::Operation;
 use crate::secrets::{AccessToken, ApiKey, SessionToken};
 use crate::tokens::{Role, Tokens};
 use crate::{Error, WixAuth};
@@ -77,18 +77,15 @@ impl WixAuth {
         visitor: &AccessToken,
         member_id: &str,
     ) -> Result<Tokens, Error> {
-        crate::telemetry::flow(
-            crate::telemetry::flow_span!("wix_auth.external_member_tokens"),
-            async move {
-                let request = types::AuthorizedClientTokenRequest {
-                    grant_type: types::AuthorizedClientTokenRequestGrantType::AuthorizedClient,
-                    member_id: member_id.to_string(),
-                    scope: Some("offline_access".into()),
-                    session_token: None,
-                };
-                self.authorized_client(visitor, request).await
-            },
-        )
+        crate::telemetry::flow!("wix_auth.external_member_tokens", async move {
+            let request = types::AuthorizedClientTokenRequest {
+                grant_type: types::AuthorizedClientTokenRequestGrantType::AuthorizedClient,
+                member_id: member_id.to_string(),
+                scope: Some("offline_access".into()),
+                session_token: None,
+            };
+            self.authorized_client(visitor, request).await
+        })
         .await
     }
 
@@ -99,18 +96,15 @@ impl WixAuth {
         visitor: &AccessToken,
         signed_on: &SignedOn,
     ) -> Result<Tokens, Error> {
-        crate::telemetry::flow(
-            crate::telemetry::flow_span!("wix_auth.external_member_tokens_for_session"),
-            async move {
-                let request = types::AuthorizedClientTokenRequest {
-                    grant_type: types::AuthorizedClientTokenRequestGrantType::AuthorizedClient,
-                    member_id: signed_on.member_id.clone(),
-                    scope: None,
-                    session_token: Some(signed_on.session_token.to_wire()),
-                };
-                self.authorized_client(visitor, request).await
-            },
-        )
+        crate::telemetry::flow!("wix_auth.external_member_tokens_for_session", async move {
+            let request = types::AuthorizedClientTokenRequest {
+                grant_type: types::AuthorizedClientTokenRequestGrantType::AuthorizedClient,
+                member_id: signed_on.member_id.clone(),
+                scope: None,
+                session_token: Some(signed_on.session_token.to_wire()),
+            };
+            self.authorized_client(visitor, request).await
+        })
         .await
     }
 
@@ -140,50 +134,46 @@ impl WixAuth {
         email: &str,
         verify_email: bool,
     ) -> Result<SignedOn, Error> {
-        crate::telemetry::flow(
-            crate::telemetry::flow_span!("wix_auth.sign_on_with_api_key"),
-            async move {
-                let call = self.external()?.call(visitor);
-                let body = types::SignOnRequest {
-                    login_id: types::LoginId {
-                        email: email.to_string(),
-                    },
-                    profile: None,
-                    verify_email,
-                    merge_existing_contact: true,
-                };
-                let operation = "signOn";
-                let result = crate::telemetry::request(
-                    "signOn",
-                    self.inner.api.sign_on(
-                        call.authorization.expose_secret(),
-                        call.account,
-                        call.site,
-                        &body,
-                    ),
-                )
-                .await;
-                let response = from_generated(operation, result).await?;
-                let session_token =
-                    response
-                        .session_token
-                        .map(SessionToken::from)
-                        .ok_or(Error::MissingField {
-                            operation,
-                            field: "sessionToken",
-                        })?;
-                let member_id = response.identity.and_then(|identity| identity.id).ok_or(
-                    Error::MissingField {
-                        operation,
+        crate::telemetry::flow!("wix_auth.sign_on_with_api_key", async move {
+            let call = self.external()?.call(visitor);
+            let body = types::SignOnRequest {
+                login_id: types::LoginId {
+                    email: email.to_string(),
+                },
+                profile: None,
+                verify_email,
+                merge_existing_contact: true,
+            };
+            let operation = Operation::SignOn;
+            let response = operation
+                .call(self.inner.api.sign_on(
+                    call.authorization.expose_secret(),
+                    call.account,
+                    call.site,
+                    &body,
+                ))
+                .await?;
+            let session_token =
+                response
+                    .session_token
+                    .map(SessionToken::from)
+                    .ok_or(Error::MissingField {
+                        operation: operation.id(),
+                        field: "sessionToken",
+                    })?;
+            let member_id =
+                response
+                    .identity
+                    .and_then(|identity| identity.id)
+                    .ok_or(Error::MissingField {
+                        operation: operation.id(),
                         field: "identity.id",
-                    },
-                )?;
-                Ok(SignedOn {
-                    session_token,
-                    member_id,
-                })
-            },
-        )
+                    })?;
+            Ok(SignedOn {
+                session_token,
+                member_id,
+            })
+        })
         .await
     }
 
@@ -196,16 +186,13 @@ impl WixAuth {
         email: &str,
         verify_email: bool,
     ) -> Result<Tokens, Error> {
-        crate::telemetry::flow(
-            crate::telemetry::flow_span!("wix_auth.external_login"),
-            async move {
-                let signed_on = self
-                    .sign_on_with_api_key(visitor, email, verify_email)
-                    .await?;
-                self.external_member_tokens_for_session(visitor, &signed_on)
-                    .await
-            },
-        )
+        crate::telemetry::flow!("wix_auth.external_login", async move {
+            let signed_on = self
+                .sign_on_with_api_key(visitor, email, verify_email)
+                .await?;
+            self.external_member_tokens_for_session(visitor, &signed_on)
+                .await
+        })
         .await
     }
 }

@@ -2,7 +2,7 @@
 
 use wix_auth_generated::types;
 
-use crate::decode::from_generated;
+use crate::operation::Operation;
 use crate::pkce::CodeVerifier;
 use crate::secrets::{AuthorizationCode, ClientSecret};
 use crate::tokens::{Role, Tokens};
@@ -26,17 +26,14 @@ impl WixAuth {
         request: types::TokenRequest,
     ) -> Result<(types::TokenResponse, u64), Error> {
         let requested_at = self.now();
-        let result = crate::telemetry::request(
-            "createAccessToken",
-            self.inner
-                .api
-                .create_access_token(authorization, account_id, site_id, &request),
-        )
-        .await;
-        Ok((
-            from_generated("createAccessToken", result).await?,
-            requested_at,
-        ))
+        let response = Operation::CreateAccessToken
+            .call(
+                self.inner
+                    .api
+                    .create_access_token(authorization, account_id, site_id, &request),
+            )
+            .await?;
+        Ok((response, requested_at))
     }
 
     /// Anonymous visitor tokens (the `anonymous` grant).
@@ -51,17 +48,14 @@ impl WixAuth {
     /// # Ok(()) }
     /// ```
     pub async fn visitor_tokens(&self) -> Result<Tokens, Error> {
-        crate::telemetry::flow(
-            crate::telemetry::flow_span!("wix_auth.visitor_tokens"),
-            async move {
-                let request = types::AnonymousTokenRequest {
-                    client_id: self.inner.client_id.clone(),
-                    grant_type: types::AnonymousTokenRequestGrantType::Anonymous,
-                };
-                let (response, at) = self.grant(request.into()).await?;
-                Ok(Tokens::from_response(response, Role::Visitor, at))
-            },
-        )
+        crate::telemetry::flow!("wix_auth.visitor_tokens", async move {
+            let request = types::AnonymousTokenRequest {
+                client_id: self.inner.client_id.clone(),
+                grant_type: types::AnonymousTokenRequestGrantType::Anonymous,
+            };
+            let (response, at) = self.grant(request.into()).await?;
+            Ok(Tokens::from_response(response, Role::Visitor, at))
+        })
         .await
     }
 
@@ -69,37 +63,31 @@ impl WixAuth {
     /// sends no new refresh token, the old one. A failure is returned as is: a member is
     /// never turned into a visitor.
     pub async fn refresh(&self, tokens: &Tokens) -> Result<Tokens, Error> {
-        crate::telemetry::flow(
-            crate::telemetry::flow_span!("wix_auth.refresh"),
-            async move {
-                let refresh_token = tokens.refresh_token.as_ref().ok_or(Error::NoRefreshToken)?;
-                let request = types::RefreshTokenRequest {
-                    client_id: self.inner.client_id.clone(),
-                    grant_type: types::RefreshTokenRequestGrantType::RefreshToken,
-                    refresh_token: refresh_token.to_wire(),
-                };
-                let (response, at) = self.grant(request.into()).await?;
-                Ok(tokens.refreshed(response, at))
-            },
-        )
+        crate::telemetry::flow!("wix_auth.refresh", async move {
+            let refresh_token = tokens.refresh_token.as_ref().ok_or(Error::NoRefreshToken)?;
+            let request = types::RefreshTokenRequest {
+                client_id: self.inner.client_id.clone(),
+                grant_type: types::RefreshTokenRequestGrantType::RefreshToken,
+                refresh_token: refresh_token.to_wire(),
+            };
+            let (response, at) = self.grant(request.into()).await?;
+            Ok(tokens.refreshed(response, at))
+        })
         .await
     }
 
     /// An app token for admin calls such as Sign On (the `client_credentials` grant).
     pub async fn app_tokens(&self, client_secret: &ClientSecret) -> Result<Tokens, Error> {
-        crate::telemetry::flow(
-            crate::telemetry::flow_span!("wix_auth.app_tokens"),
-            async move {
-                let request = types::ClientCredentialsTokenRequest {
-                    client_id: self.inner.client_id.clone(),
-                    client_secret: client_secret.to_wire(),
-                    grant_type: types::ClientCredentialsTokenRequestGrantType::ClientCredentials,
-                    instance_id: None,
-                };
-                let (response, at) = self.grant(request.into()).await?;
-                Ok(Tokens::from_response(response, Role::App, at))
-            },
-        )
+        crate::telemetry::flow!("wix_auth.app_tokens", async move {
+            let request = types::ClientCredentialsTokenRequest {
+                client_id: self.inner.client_id.clone(),
+                client_secret: client_secret.to_wire(),
+                grant_type: types::ClientCredentialsTokenRequestGrantType::ClientCredentials,
+                instance_id: None,
+            };
+            let (response, at) = self.grant(request.into()).await?;
+            Ok(Tokens::from_response(response, Role::App, at))
+        })
         .await
     }
 

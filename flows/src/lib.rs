@@ -34,6 +34,7 @@ mod kind;
 pub mod login;
 #[cfg(feature = "middleware")]
 pub mod middleware;
+mod operation;
 pub mod pkce;
 pub mod secrets;
 pub mod session;

@@ -1,9 +1,11 @@
 //! Custom login: register, log in, continue a pending state, verify the email code, sign on
 //! server-to-server, and recover a password — each answering a typed [`LoginOutcome`].
 
-use wix_auth_generated::types;
+use std::future::Future;
 
-use crate::decode::from_generated;
+use wix_auth_generated::{ByteStream, ResponseValue, types};
+
+use crate::operation::Operation;
 use crate::secrets::{AccessToken, Password, RecoveryToken, SessionToken, StateToken};
 use crate::{Error, WixAuth};
 
@@ -129,6 +131,19 @@ pub enum LoginOutcome {
 }
 
 impl LoginOutcome {
+    /// Sends a call that answers a login state and reads the state.
+    async fn from_call(
+        operation: Operation,
+        request: impl Future<
+            Output = Result<
+                ResponseValue<types::StateMachineResponse>,
+                wix_auth_generated::Error<ByteStream>,
+            >,
+        >,
+    ) -> Result<Self, Error> {
+        Self::from_response(operation.id(), operation.call(request).await?)
+    }
+
     fn from_response(
         operation: &'static str,
         response: types::StateMachineResponse,
@@ -232,29 +247,22 @@ impl WixAuth {
         visitor: &AccessToken,
         registration: &Registration,
     ) -> Result<LoginOutcome, Error> {
-        crate::telemetry::flow(
-            crate::telemetry::flow_span!("wix_auth.register"),
-            async move {
-                let body = types::RegisterV2Request {
-                    login_id: types::LoginId {
-                        email: registration.email.clone(),
-                    },
-                    password: Some(registration.password.to_wire()),
-                    profile: registration.profile.clone(),
-                    captcha_tokens: captcha_tokens(&registration.captcha),
-                    client_meta_data: Default::default(),
-                };
-                let result = crate::telemetry::request(
-                    "registerV2",
-                    self.inner.api.register_v2(visitor.expose_secret(), &body),
-                )
-                .await;
-                LoginOutcome::from_response(
-                    "registerV2",
-                    from_generated("registerV2", result).await?,
-                )
-            },
-        )
+        crate::telemetry::flow!("wix_auth.register", async move {
+            let body = types::RegisterV2Request {
+                login_id: types::LoginId {
+                    email: registration.email.clone(),
+                },
+                password: Some(registration.password.to_wire()),
+                profile: registration.profile.clone(),
+                captcha_tokens: captcha_tokens(&registration.captcha),
+                client_meta_data: Default::default(),
+            };
+            LoginOutcome::from_call(
+                Operation::RegisterV2,
+                self.inner.api.register_v2(visitor.expose_secret(), &body),
+            )
+            .await
+        })
         .await
     }
 
@@ -264,7 +272,7 @@ impl WixAuth {
         visitor: &AccessToken,
         credentials: &Credentials,
     ) -> Result<LoginOutcome, Error> {
-        crate::telemetry::flow(crate::telemetry::flow_span!("wix_auth.login"), async move {
+        crate::telemetry::flow!("wix_auth.login", async move {
             let body = types::LoginV2Request {
                 login_id: types::LoginId {
                     email: credentials.email.clone(),
@@ -285,12 +293,11 @@ impl WixAuth {
         visitor: &AccessToken,
         body: &types::LoginV2Request,
     ) -> Result<LoginOutcome, Error> {
-        let result = crate::telemetry::request(
-            "loginV2",
+        LoginOutcome::from_call(
+            Operation::LoginV2,
             self.inner.api.login_v2(visitor.expose_secret(), body),
         )
-        .await;
-        LoginOutcome::from_response("loginV2", from_generated("loginV2", result).await?)
+        .await
     }
 
     /// Continues a pending login with its state token (Login V2 with `stateToken`), e.g. to
@@ -301,21 +308,18 @@ impl WixAuth {
         email: &str,
         state_token: &StateToken,
     ) -> Result<LoginOutcome, Error> {
-        crate::telemetry::flow(
-            crate::telemetry::flow_span!("wix_auth.continue_login"),
-            async move {
-                let body = types::LoginV2Request {
-                    login_id: types::LoginId {
-                        email: email.to_string(),
-                    },
-                    password: None,
-                    captcha_tokens: Vec::new(),
-                    client_meta_data: Default::default(),
-                    state_token: Some(state_token.to_wire()),
-                };
-                self.send_login(visitor, &body).await
-            },
-        )
+        crate::telemetry::flow!("wix_auth.continue_login", async move {
+            let body = types::LoginV2Request {
+                login_id: types::LoginId {
+                    email: email.to_string(),
+                },
+                password: None,
+                captcha_tokens: Vec::new(),
+                client_meta_data: Default::default(),
+                state_token: Some(state_token.to_wire()),
+            };
+            self.send_login(visitor, &body).await
+        })
         .await
     }
 
@@ -349,24 +353,19 @@ impl WixAuth {
         state_token: &StateToken,
         code: &str,
     ) -> Result<LoginOutcome, Error> {
-        crate::telemetry::flow(
-            crate::telemetry::flow_span!("wix_auth.verify_email"),
-            async move {
-                let body = types::VerifyDuringAuthenticationRequest {
-                    code: code.into(),
-                    state_token: state_token.to_wire(),
-                };
-                let result = crate::telemetry::request(
-                    "verifyDuringAuthentication",
-                    self.inner
-                        .api
-                        .verify_during_authentication(visitor.expose_secret(), &body),
-                )
-                .await;
-                let operation = "verifyDuringAuthentication";
-                LoginOutcome::from_response(operation, from_generated(operation, result).await?)
-            },
-        )
+        crate::telemetry::flow!("wix_auth.verify_email", async move {
+            let body = types::VerifyDuringAuthenticationRequest {
+                code: code.into(),
+                state_token: state_token.to_wire(),
+            };
+            LoginOutcome::from_call(
+                Operation::VerifyDuringAuthentication,
+                self.inner
+                    .api
+                    .verify_during_authentication(visitor.expose_secret(), &body),
+            )
+            .await
+        })
         .await
     }
 
@@ -379,24 +378,20 @@ impl WixAuth {
         visitor: &AccessToken,
         identity_id: &str,
     ) -> Result<(), Error> {
-        crate::telemetry::flow(
-            crate::telemetry::flow_span!("wix_auth.resend_verification_code"),
-            async move {
-                let body = types::StartVerificationRequest {
-                    identity_id: identity_id.to_string(),
-                    target: Some(types::VerificationTarget::Email),
-                };
-                let operation = "startVerification";
-                let result = crate::telemetry::request(
-                    "startVerification",
+        crate::telemetry::flow!("wix_auth.resend_verification_code", async move {
+            let body = types::StartVerificationRequest {
+                identity_id: identity_id.to_string(),
+                target: Some(types::VerificationTarget::Email),
+            };
+            Operation::StartVerification
+                .call(
                     self.inner
                         .api
                         .start_verification(visitor.expose_secret(), &body),
                 )
-                .await;
-                from_generated(operation, result).await.map(drop)
-            },
-        )
+                .await
+                .map(drop)
+        })
         .await
     }
 
@@ -425,34 +420,30 @@ impl WixAuth {
         profile: Option<types::IdentityProfile>,
         verify_email: bool,
     ) -> Result<SessionToken, Error> {
-        crate::telemetry::flow(
-            crate::telemetry::flow_span!("wix_auth.sign_on"),
-            async move {
-                let body = types::SignOnRequest {
-                    login_id: types::LoginId {
-                        email: email.to_string(),
-                    },
-                    profile,
-                    verify_email,
-                    merge_existing_contact: true,
-                };
-                let result = crate::telemetry::request(
-                    "signOn",
+        crate::telemetry::flow!("wix_auth.sign_on", async move {
+            let body = types::SignOnRequest {
+                login_id: types::LoginId {
+                    email: email.to_string(),
+                },
+                profile,
+                verify_email,
+                merge_existing_contact: true,
+            };
+            let operation = Operation::SignOn;
+            operation
+                .call(
                     self.inner
                         .api
                         .sign_on(app.expose_secret(), None, None, &body),
                 )
-                .await;
-                from_generated("signOn", result)
-                    .await?
-                    .session_token
-                    .map(SessionToken::from)
-                    .ok_or(Error::MissingField {
-                        operation: "signOn",
-                        field: "sessionToken",
-                    })
-            },
-        )
+                .await?
+                .session_token
+                .map(SessionToken::from)
+                .ok_or(Error::MissingField {
+                    operation: operation.id(),
+                    field: "sessionToken",
+                })
+        })
         .await
     }
 
@@ -478,18 +469,13 @@ impl WixAuth {
         recovery_token: &RecoveryToken,
         new_password: &Password,
     ) -> Result<LoginOutcome, Error> {
-        crate::telemetry::flow(
-            crate::telemetry::flow_span!("wix_auth.recover"),
-            async move {
-                let body = types::RecoverRequest {
-                    recovery_token: recovery_token.to_wire(),
-                    password: Some(new_password.to_wire()),
-                };
-                let result =
-                    crate::telemetry::request("recover", self.inner.api.recover(None, &body)).await;
-                LoginOutcome::from_response("recover", from_generated("recover", result).await?)
-            },
-        )
+        crate::telemetry::flow!("wix_auth.recover", async move {
+            let body = types::RecoverRequest {
+                recovery_token: recovery_token.to_wire(),
+                password: Some(new_password.to_wire()),
+            };
+            LoginOutcome::from_call(Operation::Recover, self.inner.api.recover(None, &body)).await
+        })
         .await
     }
 }

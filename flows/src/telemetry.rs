@@ -63,8 +63,16 @@ macro_rules! flow_span {
 }
 pub(crate) use flow_span;
 
-/// Runs a flow in its span and records how it ended.
-pub(crate) async fn flow<T: Outcome>(
+/// Runs a flow's body in a span of its own, named `$name`, and records how it ended.
+macro_rules! flow {
+    ($name:literal, $body:expr $(,)?) => {
+        $crate::telemetry::run_flow($crate::telemetry::flow_span!($name), $body)
+    };
+}
+pub(crate) use flow;
+
+/// Runs a flow in `span` and records how it ended.
+pub(crate) async fn run_flow<T: Outcome>(
     span: Span,
     body: impl Future<Output = Result<T, Error>>,
 ) -> Result<T, Error> {
@@ -96,9 +104,4 @@ pub(crate) fn http_span(operation: &'static str) -> Span {
         wix.request_id = Empty,
         error.type = Empty,
     )
-}
-
-/// Runs a request in its client span.
-pub(crate) async fn request<F: Future>(operation: &'static str, call: F) -> F::Output {
-    call.instrument(http_span(operation)).await
 }

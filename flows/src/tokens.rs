@@ -6,8 +6,9 @@ use wix_auth_generated::types;
 use crate::secrets::{AccessToken, RefreshToken};
 
 /// Whose tokens these are. Wix may add roles, so a match needs a wildcard arm.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+///
+/// Serialized as [`Role::as_str`] names it, the one place those names are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Role {
     /// An anonymous visitor.
@@ -19,6 +20,8 @@ pub enum Role {
 }
 
 impl Role {
+    const ALL: [Self; 3] = [Self::Visitor, Self::Member, Self::App];
+
     /// The role's name as the wire and this crate's JSON write it: `visitor`, `member`,
     /// `app`.
     pub fn as_str(self) -> &'static str {
@@ -27,6 +30,22 @@ impl Role {
             Self::Member => "member",
             Self::App => "app",
         }
+    }
+}
+
+impl Serialize for Role {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Role {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Self::ALL
+            .into_iter()
+            .find(|role| role.as_str() == name)
+            .ok_or_else(|| serde::de::Error::custom(format_args!("unknown role `{name}`")))
     }
 }
 
@@ -101,5 +120,24 @@ impl Tokens {
         }
         next.member = self.member.clone();
         next
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Role;
+
+    #[test]
+    fn a_role_is_written_and_read_by_its_name() {
+        for role in Role::ALL {
+            let json = serde_json::to_string(&role).unwrap();
+            assert_eq!(json, format!("\"{}\"", role.as_str()));
+            assert_eq!(serde_json::from_str::<Role>(&json).unwrap(), role);
+        }
+        let unknown = serde_json::from_str::<Role>("\"owner\"").unwrap_err();
+        assert!(
+            unknown.to_string().contains("unknown role `owner`"),
+            "{unknown}"
+        );
     }
 }
