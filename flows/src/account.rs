@@ -151,7 +151,7 @@ impl WixAuth {
         match (info.active, info.role, info.subject_id) {
             (true, Some(Role::Member), Some(id)) => Ok(MemberIdentity { id, email: None }),
             _ => Err(Error::Unauthenticated(crate::error::ErrorContext {
-                operation: "tokenInfo",
+                operation: Operation::TokenInfo.id(),
                 message: Some("not an active member's token".into()),
                 ..crate::error::ErrorContext::default()
             })),
