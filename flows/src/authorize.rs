@@ -123,6 +123,15 @@ impl PendingLogin {
     pub fn created_at(&self) -> u64 {
         self.created_at
     }
+
+    /// The code of a callback to this login: at its redirect URI, `error` surfaced, its
+    /// state checked in constant time.
+    fn code_from(&self, callback_url: &str) -> Result<AuthorizationCode, Error> {
+        if !Callback::is_at(callback_url, &self.redirect_uri) {
+            return Err(Error::Callback(CallbackError::RedirectUriMismatch));
+        }
+        Callback::parse(callback_url)?.into_code(&self.state)
+    }
 }
 
 /// A social identity provider for [`WixAuth::begin_social_login`], named by its Wix IdP
@@ -344,27 +353,17 @@ impl WixAuth {
         session_token: &SessionToken,
     ) -> Result<Tokens, Error> {
         crate::telemetry::flow!("wix_auth.member_tokens", async move {
-            let redirect_uri = self.redirect_uri()?.to_string();
-            let (request, verifier, state) = auth_request(
-                self,
-                Authorization {
-                    redirect_uri: Some(&redirect_uri),
-                    response_mode: types::ResponseMode::Query,
-                    session_token: Some(session_token),
-                    prompt: types::Prompt::None,
-                    idp: None,
-                },
-            )?;
-            let url = self.redirect_session_url(visitor, &request).await?;
+            // A browser login begun and completed by this server in one go.
+            let (url, pending) = self
+                .begin(visitor, Some(session_token), types::Prompt::None, None)
+                .await?;
             let location = match self.read_authorize(&url).await? {
                 AuthorizeAnswer::Redirect(location) => location,
                 AuthorizeAnswer::Page { status } => return Err(Error::NoRedirect { status }),
             };
-            if !Callback::is_at(&location, &redirect_uri) {
-                return Err(Error::Callback(CallbackError::RedirectUriMismatch));
-            }
-            let code = Callback::parse(&location)?.into_code(&state)?;
-            self.exchange_code(&code, &verifier, &redirect_uri).await
+            let code = pending.code_from(&location)?;
+            self.exchange_code(&code, &pending.verifier, &pending.redirect_uri)
+                .await
         })
         .await
     }
@@ -511,10 +510,7 @@ impl WixAuth {
         if now > expires {
             return Err(Error::Callback(CallbackError::PendingLoginExpired));
         }
-        if !Callback::is_at(callback_url, &pending.redirect_uri) {
-            return Err(Error::Callback(CallbackError::RedirectUriMismatch));
-        }
-        let code = Callback::parse(callback_url)?.into_code(&pending.state)?;
+        let code = pending.code_from(callback_url)?;
         let fingerprint = URL_SAFE_NO_PAD.encode(Sha256::digest(pending.state.expose_secret()));
         let ttl = Duration::from_secs(expires - now + 1);
         if !claims

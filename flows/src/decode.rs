@@ -13,10 +13,14 @@ use wix_auth_generated::{ByteStream, types};
 use crate::Error;
 use crate::error::{BodyKind, ErrorContext, FieldViolation, TransportKind};
 
+/// What a call of the generated client answers.
+pub(crate) type GeneratedAnswer<T> =
+    Result<wix_auth_generated::ResponseValue<T>, wix_auth_generated::Error<ByteStream>>;
+
 /// Turns a generated call's result into the flow's, decoding error answers.
 pub(crate) async fn from_generated<T: DeserializeOwned>(
     operation: &'static str,
-    result: Result<wix_auth_generated::ResponseValue<T>, wix_auth_generated::Error<ByteStream>>,
+    result: GeneratedAnswer<T>,
 ) -> Result<T, Error> {
     use wix_auth_generated::Error as G;
     match result {

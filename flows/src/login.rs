@@ -3,8 +3,9 @@
 
 use std::future::Future;
 
-use wix_auth_generated::{ByteStream, ResponseValue, types};
+use wix_auth_generated::types;
 
+use crate::decode::GeneratedAnswer;
 use crate::operation::Operation;
 use crate::secrets::{AccessToken, Password, RecoveryToken, SessionToken, StateToken};
 use crate::{Error, WixAuth};
@@ -134,12 +135,7 @@ impl LoginOutcome {
     /// Sends a call that answers a login state and reads the state.
     async fn from_call(
         operation: Operation,
-        request: impl Future<
-            Output = Result<
-                ResponseValue<types::StateMachineResponse>,
-                wix_auth_generated::Error<ByteStream>,
-            >,
-        >,
+        request: impl Future<Output = GeneratedAnswer<types::StateMachineResponse>>,
     ) -> Result<Self, Error> {
         Self::from_response(operation.id(), operation.call(request).await?)
     }

@@ -4,12 +4,10 @@
 
 use std::future::Future;
 
+use crate::Error;
+use crate::decode::{GeneratedAnswer, from_generated};
 use serde::de::DeserializeOwned;
 use tracing::Instrument;
-use wix_auth_generated::{ByteStream, ResponseValue};
-
-use crate::Error;
-use crate::decode::from_generated;
 
 /// One operation of the spec (`spec/wix-headless-auth.yaml`) that the flows call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +53,7 @@ impl Operation {
     /// for. Reading an error answer's body is part of the request, so it is in the span.
     pub(crate) async fn call<T: DeserializeOwned>(
         self,
-        request: impl Future<Output = Result<ResponseValue<T>, wix_auth_generated::Error<ByteStream>>>,
+        request: impl Future<Output = GeneratedAnswer<T>>,
     ) -> Result<T, Error> {
         async move { from_generated(self.id(), request.await).await }
             .instrument(crate::telemetry::http_span(self.id()))
